@@ -1,0 +1,151 @@
+package dev.centaur.inference.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.centaur.inference.calibration.CalibrationMetrics;
+import dev.centaur.inference.calibration.TemperatureScaling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the built-in classifier: stratified hold-out split, Adam on softmax cross-entropy over the
+ * training part, then temperature scaling fitted on the held-out logits. Deterministic for a seed.
+ */
+public final class ClassifierTrainer {
+
+    private final Device device;
+
+    public ClassifierTrainer(Device device) {
+        this.device = device;
+    }
+
+    /**
+     * @param items the examples' texts
+     * @param labelIndices each example's label, an index into {@code labels}
+     * @param labels the label set, in distribution order
+     */
+    public TrainingResult train(List<ItemText> items, int[] labelIndices, List<String> labels, TrainingSettings settings) {
+        long started = System.nanoTime();
+        Featurizer featurizer = new Featurizer(settings.features());
+        List<ItemFeatures> features = new ArrayList<>(items.size());
+        for (ItemText item : items) {
+            features.add(featurizer.featurize(item));
+        }
+        HoldoutSplit split = HoldoutSplit.stratified(labelIndices, labels.size(), settings.holdoutFraction(),
+                settings.seed());
+        byte[] weights = fit(features, labelIndices, split.train(), labels.size(), settings);
+
+        TextClassifier uncalibrated = TextClassifier.load(weights, settings.features(), labels, 1.0,
+                settings.predictBatchSize(), device);
+        double[][] heldLogits;
+        try (uncalibrated) {
+            heldLogits = uncalibrated.logits(select(features, split.heldOut()));
+        }
+        int[] heldLabels = select(labelIndices, split.heldOut());
+        double temperature = TemperatureScaling.fit(heldLogits, heldLabels);
+        double[][] before = softmaxAll(heldLogits, 1.0);
+        double[][] after = softmaxAll(heldLogits, temperature);
+        TextClassifier classifier = TextClassifier.load(weights, settings.features(), labels, temperature,
+                settings.predictBatchSize(), device);
+        return new TrainingResult(
+                classifier,
+                weights,
+                temperature,
+                CalibrationMetrics.accuracy(after, heldLabels),
+                CalibrationMetrics.expectedCalibrationError(before, heldLabels, CalibrationMetrics.DEFAULT_ECE_BINS),
+                CalibrationMetrics.expectedCalibrationError(after, heldLabels, CalibrationMetrics.DEFAULT_ECE_BINS),
+                split.train().length,
+                split.heldOut().length,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private byte[] fit(List<ItemFeatures> features, int[] labelIndices, int[] trainIndices, int labelCount,
+            TrainingSettings settings) {
+        EmbeddingBagClassifierBlock block = new EmbeddingBagClassifierBlock(settings.features(), labelCount,
+                settings.seed());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optDevices(new Device[] {device});
+        try (Model model = Model.newInstance("builtin-text-classifier-training", device, DjlRuntime.ENGINE)) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(config)) {
+                int denseSize = settings.features().denseSize();
+                trainer.initialize(new Shape(1, 1), new Shape(1, 1), new Shape(1, denseSize));
+                Random shuffler = new Random(settings.seed());
+                int[] order = trainIndices.clone();
+                for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                    shuffle(order, shuffler);
+                    for (int from = 0; from < order.length; from += settings.batchSize()) {
+                        int to = Math.min(order.length, from + settings.batchSize());
+                        step(trainer, features, labelIndices, order, from, to);
+                    }
+                }
+            }
+            return TextClassifier.serialize(block);
+        }
+    }
+
+    private static void step(Trainer trainer, List<ItemFeatures> features, int[] labelIndices, int[] order, int from,
+            int to) {
+        List<ItemFeatures> batch = new ArrayList<>(to - from);
+        long[] batchLabels = new long[to - from];
+        for (int i = from; i < to; i++) {
+            batch.add(features.get(order[i]));
+            batchLabels[i - from] = labelIndices[order[i]];
+        }
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDList inputs = TextClassifier.batchInputs(manager, batch);
+            NDList target = new NDList(manager.create(batchLabels));
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList logits = trainer.forward(inputs);
+                NDArray loss = trainer.getLoss().evaluate(target, logits);
+                collector.backward(loss);
+            }
+            trainer.step();
+        }
+    }
+
+    private static void shuffle(int[] array, Random random) {
+        for (int i = array.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = array[i];
+            array[i] = array[j];
+            array[j] = swap;
+        }
+    }
+
+    private static List<ItemFeatures> select(List<ItemFeatures> features, int[] indices) {
+        List<ItemFeatures> selected = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            selected.add(features.get(index));
+        }
+        return selected;
+    }
+
+    private static int[] select(int[] values, int[] indices) {
+        int[] selected = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            selected[i] = values[indices[i]];
+        }
+        return selected;
+    }
+
+    private static double[][] softmaxAll(double[][] logits, double temperature) {
+        double[][] probabilities = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            probabilities[i] = TemperatureScaling.softmax(logits[i], temperature);
+        }
+        return probabilities;
+    }
+}
