@@ -173,9 +173,14 @@ public final class AnnotatorCrew implements AutoCloseable {
             state.idlePauseMillis = 0;
             tasksReceived.incrementAndGet();
             Task task = next.getTask();
+            if (state.abandoned.contains(task.getItemId())) {
+                // crowd-service hands a held assignment back until its lease ends: wait that out.
+                return Math.max(ERROR_PAUSE.toMillis(), task.getLeaseExpiresAtEpochMs() - System.currentTimeMillis());
+            }
             Optional<String> label = state.annotator.answer(task.getItemId());
             if (label.isEmpty()) {
                 unanswerableTasks.incrementAndGet();
+                state.abandoned.add(task.getItemId());
                 state.remaining.remove(task.getItemId());
                 continue;
             }
@@ -227,6 +232,8 @@ public final class AnnotatorCrew implements AutoCloseable {
         final String token;
         final boolean restricted;
         final Set<String> remaining;
+        /** Items offered that this annotator has no answer for; their assignments are left to expire. */
+        final Set<String> abandoned = new HashSet<>();
         long idlePauseMillis;
 
         AnnotatorState(SimulatedAnnotator annotator, String token) {

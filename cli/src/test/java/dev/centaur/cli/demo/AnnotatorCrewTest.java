@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,13 +89,42 @@ class AnnotatorCrewTest {
     void refusedTokenStopsTheCrewWithTheRpcAndStatus() throws Exception {
         FakeCrowdService fake = new FakeCrowdService(List.of("i1"), 1);
         try (AnnotatorCrew crew = crewAgainst(fake)) {
+            fake.refuseTokens = true; // registration still works; every call with the token is refused
             crew.start(List.of(new ReplayAnnotator("w1", Map.of("i1", "0"))));
-            fake.refuseTokens = true;
             await(() -> crew.failure().isPresent());
             String message = crew.failure().orElseThrow().getMessage();
             assertTrue(message.contains("NextTask failed with UNAUTHENTICATED: authorization: unknown bearer token"), message);
             assertTrue(message.contains("replay-w1"), message);
         }
+    }
+
+    @Test
+    void taskWithoutAnAnswerIsLeftToExpireWithoutBusyLooping() throws Exception {
+        SimulatedAnnotator answersOnlyY = new SimulatedAnnotator() {
+            @Override
+            public String name() {
+                return "only-y";
+            }
+
+            @Override
+            public Set<String> answerableItemIds() {
+                return Set.of();
+            }
+
+            @Override
+            public Optional<String> answer(String itemId) {
+                return itemId.equals("y") ? Optional.of("a") : Optional.empty();
+            }
+        };
+        FakeCrowdService fake = new FakeCrowdService(List.of("x", "y"), 1);
+        fake.leaseMillis = 1_500;
+        try (AnnotatorCrew crew = crewAgainst(fake)) {
+            crew.start(List.of(answersOnlyY));
+            await(() -> crew.answersSubmitted() == 1);
+            assertEquals(1, crew.unanswerableTasks());
+        }
+        assertEquals(Map.of("x", Map.of(), "y", Map.of(PROJECT + "/only-y", "a")), crowd.answersSnapshot());
+        assertTrue(fake.nextTaskCalls < 10, "NextTask was called " + fake.nextTaskCalls + " times while the lease ran");
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

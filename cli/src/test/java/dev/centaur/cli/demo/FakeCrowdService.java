@@ -44,7 +44,11 @@ final class FakeCrowdService extends CrowdServiceGrpc.CrowdServiceImplBase {
     final Map<String, List<List<String>>> onlyItemIdsSent = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, String> namesByToken = new HashMap<>();
     private final Map<String, String[]> assignments = new HashMap<>();
+    private final Map<String, Long> leaseEnds = new HashMap<>();
+    private final java.util.Set<String> answered = new java.util.HashSet<>();
     private final int overlap;
+    volatile long leaseMillis = 60_000;
+    volatile int nextTaskCalls;
     volatile boolean refuseTokens;
     private Server server;
 
@@ -91,19 +95,35 @@ final class FakeCrowdService extends CrowdServiceGrpc.CrowdServiceImplBase {
         if (annotator == null) {
             return;
         }
+        nextTaskCalls++;
         onlyItemIdsSent.computeIfAbsent(annotator, a -> new ArrayList<>()).add(List.copyOf(request.getOnlyItemIdsList()));
+        long now = System.currentTimeMillis();
+        // Like crowd-service: a live unanswered assignment is handed back; an item is assigned once per annotator.
+        for (Map.Entry<String, String[]> held : assignments.entrySet()) {
+            if (held.getValue()[0].equals(annotator) && !answered.contains(held.getKey()) && leaseEnds.get(held.getKey()) > now) {
+                respond(response, request.getProjectId(), held.getKey(), held.getValue()[1]);
+                return;
+            }
+        }
         for (Map.Entry<String, Map<String, String>> item : answers.entrySet()) {
             boolean offered = request.getOnlyItemIdsCount() == 0 || request.getOnlyItemIdsList().contains(item.getKey());
-            if (offered && item.getValue().size() < overlap && !item.getValue().containsKey(annotator)) {
+            boolean assignedBefore = assignments.values().stream()
+                    .anyMatch(a -> a[0].equals(annotator) && a[1].equals(item.getKey()));
+            if (offered && item.getValue().size() < overlap && !assignedBefore) {
                 String assignmentId = "assignment-" + assignments.size();
                 assignments.put(assignmentId, new String[] {annotator, item.getKey()});
-                response.onNext(NextTaskResponse.newBuilder().setTask(Task.newBuilder().setAssignmentId(assignmentId)
-                        .setProjectId(request.getProjectId()).setItemId(item.getKey())).build());
-                response.onCompleted();
+                leaseEnds.put(assignmentId, now + leaseMillis);
+                respond(response, request.getProjectId(), assignmentId, item.getKey());
                 return;
             }
         }
         response.onNext(NextTaskResponse.getDefaultInstance());
+        response.onCompleted();
+    }
+
+    private void respond(StreamObserver<NextTaskResponse> response, String projectId, String assignmentId, String itemId) {
+        response.onNext(NextTaskResponse.newBuilder().setTask(Task.newBuilder().setAssignmentId(assignmentId)
+                .setProjectId(projectId).setItemId(itemId).setLeaseExpiresAtEpochMs(leaseEnds.get(assignmentId))).build());
         response.onCompleted();
     }
 
@@ -119,6 +139,7 @@ final class FakeCrowdService extends CrowdServiceGrpc.CrowdServiceImplBase {
                     + " is not assigned to " + annotator).asRuntimeException());
             return;
         }
+        answered.add(request.getAssignmentId());
         Map<String, String> itemAnswers = answers.get(assignment[1]);
         itemAnswers.put(annotator, request.getLabel());
         response.onNext(SubmitAnswerResponse.newBuilder().setItemAnswers(itemAnswers.size())
