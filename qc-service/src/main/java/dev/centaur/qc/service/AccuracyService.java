@@ -60,7 +60,8 @@ public class AccuracyService {
 
     /** Brings the project's accuracy gauges up to date, e.g. right after one of its reviews. */
     public void publish(String projectId) {
-        metrics.publishAccuracy(QuarkusTransaction.requiringNew().call(() -> report(projectId)));
+        metrics.publishAccuracy(projectId, QuarkusTransaction.requiringNew().call(
+                () -> reviews.answeredTallies(Optional.of(projectId))));
     }
 
     /**

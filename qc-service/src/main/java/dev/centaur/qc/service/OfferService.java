@@ -8,7 +8,9 @@ import dev.centaur.qc.sampling.ReviewSampler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +47,7 @@ public class OfferService {
         projects.upsertLabels(projectId, command.labels(), now);
         Map<FinalLabelSource, Integer> received = new EnumMap<>(FinalLabelSource.class);
         Map<FinalLabelSource, Integer> sampled = new EnumMap<>(FinalLabelSource.class);
+        List<Review> newReviews = new ArrayList<>();
         int duplicates = 0;
         for (OfferedItem item : command.items()) {
             boolean isSampled = sampler.isSampled(projectId, item.itemId(), command.qcRate());
@@ -56,9 +59,11 @@ public class OfferService {
             received.merge(item.source(), 1, Integer::sum);
             if (isSampled) {
                 sampled.merge(item.source(), 1, Integer::sum);
-                reviews.persist(newReview(projectId, offeredLabelId.get(), now));
+                newReviews.add(newReview(projectId, offeredLabelId.get(), now));
             }
         }
+        // Persisted last: pending entities would make every insert above flush and dirty-check them.
+        reviews.persist(newReviews);
         return new OfferOutcome(received, sampled, duplicates);
     }
 

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,14 +39,7 @@ public class QcMetrics {
         }
     }
 
-    public void publishAccuracy(AccuracyReport report) {
-        for (SourceAccuracy source : report.sources()) {
-            gauge(report.projectId(), source.source().tag()).set(source.accuracy());
-        }
-        gauge(report.projectId(), OVERALL_TAG).set(report.overall().accuracy());
-    }
-
-    /** The same gauges from raw tallies, for rebuilding all projects at once. */
+    /** Sets the project's gauges per source and overall from its answered-review tallies. */
     public void publishAccuracy(String projectId, List<SourceTally> tallies) {
         long reviews = 0;
         long correct = 0;

@@ -12,10 +12,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Leases reviews to experts and records their answers. */
 @ApplicationScoped
 public class ReviewService {
+
+    private static final Logger LOG = Logger.getLogger(ReviewService.class);
 
     private final ProjectRepository projects;
     private final OfferedLabelRepository offeredLabels;
@@ -57,7 +60,13 @@ public class ReviewService {
      */
     public boolean submit(String expertId, String reviewId, String label) {
         Review answered = QuarkusTransaction.requiringNew().call(() -> answer(expertId, reviewId, label));
-        accuracy.publish(answered.projectId);
+        try {
+            accuracy.publish(answered.projectId);
+        } catch (RuntimeException e) {
+            // The answer is committed; failing the call now would make a retry look like a double answer.
+            // The periodic rebuild catches the gauges up.
+            LOG.warnf(e, "accuracy gauges of project %s not updated after review %s", answered.projectId, reviewId);
+        }
         return answered.finalLabelCorrect;
     }
 

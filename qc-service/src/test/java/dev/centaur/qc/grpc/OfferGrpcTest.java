@@ -154,6 +154,20 @@ class OfferGrpcTest {
     }
 
     @Test
+    void offerOfTheMaximumThousandLabelsIsStoredInOneCall() {
+        String project = newProjectId();
+        List<OfferedLabel> labels = IntStream.range(0, 1000)
+                .mapToObj(i -> pair("item-" + i, "neutral", LabelSource.LABEL_SOURCE_HYBRID)).toList();
+
+        OfferResponse response = qc.offer(offer(project, 0.5, labels));
+
+        assertEquals(1000, response.getReceived());
+        assertEquals(1000, rows.number("SELECT COUNT(*) FROM qc.offered_label WHERE project_id = ?", project));
+        assertEquals(response.getSampled(), rows.number("SELECT COUNT(*) FROM qc.review WHERE project_id = ?", project));
+        assertTrue(response.getSampled() > 400 && response.getSampled() < 600, "sampled " + response.getSampled());
+    }
+
+    @Test
     void textOfExactlyTheMaximumLengthIsAccepted() {
         assertEquals(DEFAULT_MAX_TEXT_LENGTH, config.maxTextLength());
         String project = newProjectId();
