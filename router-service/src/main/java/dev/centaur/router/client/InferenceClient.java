@@ -1,0 +1,30 @@
+package dev.centaur.router.client;
+
+import dev.centaur.inference.v1.InferenceServiceGrpc.InferenceServiceBlockingStub;
+import dev.centaur.inference.v1.PredictRequest;
+import dev.centaur.inference.v1.PredictResponse;
+import dev.centaur.router.config.RouterConfig;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/** inference-service, as router uses it. */
+@ApplicationScoped
+public class InferenceClient {
+
+    @GrpcClient("inference")
+    InferenceServiceBlockingStub inference;
+
+    @Inject
+    RouterConfig config;
+
+    /** Distributions for a batch; Predict only reads, so an unavailable peer is retried. */
+    public PredictResponse predict(PredictRequest request) {
+        RouterConfig.Inference settings = config.inference();
+        return PeerCall.idempotent("inference Predict(" + request.getModelName() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> inference.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .predict(request));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.centaur.router.client;
+
+import dev.centaur.qc.v1.OfferRequest;
+import dev.centaur.qc.v1.OfferResponse;
+import dev.centaur.qc.v1.QcServiceGrpc.QcServiceBlockingStub;
+import dev.centaur.router.config.RouterConfig;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/** qc-service, as router uses it. Offer is idempotent per (project, item), so it is retried. */
+@ApplicationScoped
+public class QcClient {
+
+    @GrpcClient("qc")
+    QcServiceBlockingStub qc;
+
+    @Inject
+    RouterConfig config;
+
+    public OfferResponse offer(OfferRequest request) {
+        RouterConfig.Qc settings = config.qc();
+        return PeerCall.idempotent("qc Offer(" + request.getProjectId() + ", "
+                        + request.getLabelsOfferedCount() + " labels)",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> qc.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .offer(request));
+    }
+}

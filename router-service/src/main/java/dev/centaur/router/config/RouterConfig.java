@@ -1,0 +1,144 @@
+package dev.centaur.router.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Tuning of router-service: workers, peers and input limits. */
+@ConfigMapping(prefix = "centaur.router")
+public interface RouterConfig {
+
+    /** The routing worker: NEW items to the model, then to a final label or to the crowd. */
+    Routing routing();
+
+    /** The outbox workers that hand projects, items and labels to crowd and qc. */
+    Outbox outbox();
+
+    /** Calls to inference-service (Predict). */
+    Inference inference();
+
+    /** Calls to crowd-service (UpsertProject, Enqueue). */
+    Crowd crowd();
+
+    /** Calls to qc-service (Offer). */
+    Qc qc();
+
+    /** Limits on submitted items. */
+    Items items();
+
+    /** Reading final labels back. */
+    Labels labels();
+
+    /** Metrics refreshed from the database. */
+    Metrics metrics();
+
+    interface Routing {
+        /** Pause between two runs of the routing worker. */
+        @WithDefault("200ms")
+        Duration interval();
+
+        /** NEW items claimed per Predict call (all of one project). */
+        @WithDefault("256")
+        int batchSize();
+
+        /**
+         * How long a batch waits before it is tried again when inference is down or its answer
+         * cannot be used; meanwhile other batches are routed.
+         */
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Outbox {
+        /** Pause between two runs of the crowd and qc hand-off workers. */
+        @WithDefault("500ms")
+        Duration interval();
+
+        /**
+         * How long a batch whose hand-off failed (peer down, rejected, bad answer) waits before it
+         * is tried again; meanwhile the workers serve other batches.
+         */
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+
+    interface Inference {
+        /** Deadline of one Predict call (a whole batch). */
+        @WithDefault("15s")
+        Duration deadline();
+
+        /** Attempts per Predict call when inference is UNAVAILABLE (Predict only reads). */
+        @WithDefault("2")
+        int maxAttempts();
+
+        /** Pause between two attempts. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+    }
+
+    interface Crowd {
+        /** Deadline of one UpsertProject or Enqueue call. */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /** Attempts per call when crowd is UNAVAILABLE (both calls are idempotent). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause between two attempts. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Items per Enqueue call (crowd accepts at most 1000). */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Projects pushed with UpsertProject per run of the worker. */
+        @WithDefault("50")
+        int projectBatchSize();
+    }
+
+    interface Qc {
+        /** Deadline of one Offer call. */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /** Attempts per call when qc is UNAVAILABLE (Offer is idempotent per item). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause between two attempts. */
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Final labels per Offer call (qc accepts at most 1000). */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Items {
+        /** Most characters in one text (text, text_a or text_b). */
+        @WithDefault("10000")
+        int maxTextLength();
+
+        /** Most items in one SubmitItems call. */
+        @WithDefault("1000")
+        int maxPerSubmit();
+
+        /** Most metadata entries per item. */
+        @WithDefault("50")
+        int maxMetadataEntries();
+    }
+
+    interface Labels {
+        /** Final labels read from the database per page while ExportLabels streams. */
+        @WithDefault("500")
+        int exportPageSize();
+    }
+
+    interface Metrics {
+        /** How often the outbox backlog gauges are recounted. */
+        @WithDefault("5s")
+        Duration backlogRefreshInterval();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.centaur.router.service;
+
+import dev.centaur.router.error.InvalidArgumentException;
+import dev.centaur.router.error.NotFoundException;
+import dev.centaur.router.repository.FinalLabelRepository;
+import dev.centaur.router.repository.ItemRepository;
+import dev.centaur.router.repository.ProjectRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Turns crowd's aggregate into the item's final label, once. */
+@ApplicationScoped
+public class CrowdResultRecorder {
+
+    @Inject
+    ProjectRepository projects;
+
+    @Inject
+    ItemRepository items;
+
+    @Inject
+    FinalLabelRepository finalLabels;
+
+    @Inject
+    RouterMetrics metrics;
+
+    /**
+     * Records the result unless the item has a final label already. The item row is locked first,
+     * so concurrent reports for one item are decided one after the other.
+     *
+     * @return false when the item already had a final label (nothing changed)
+     */
+    @Transactional
+    public boolean record(CrowdResult result) {
+        ProjectEntity project = projects.findById(result.projectId());
+        if (project == null) {
+            throw NotFoundException.project(result.projectId());
+        }
+        if (!project.labelList().contains(result.label())) {
+            throw new InvalidArgumentException("label \"" + result.label() + "\" is not one of project "
+                    + project.projectId + "'s labels " + project.labelList());
+        }
+        ItemEntity item = items.lockItem(result.projectId(), result.itemId())
+                .orElseThrow(() -> NotFoundException.item(result.projectId(), result.itemId()));
+        boolean recorded = finalLabels.insertIfAbsent(FinalLabelEntity.of(item, result.label(), result.source(),
+                result.confidence(), result.answersUsed(), result.method(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        if (recorded) {
+            item.status = ItemStatus.LABELED;
+            metrics.finalLabelRecorded(project.projectId, result.source());
+        }
+        return recorded;
+    }
+}
