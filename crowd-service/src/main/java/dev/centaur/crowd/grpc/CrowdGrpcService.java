@@ -1,0 +1,151 @@
+package dev.centaur.crowd.grpc;
+
+import dev.centaur.crowd.service.Annotator;
+import dev.centaur.crowd.service.AnnotatorService;
+import dev.centaur.crowd.service.AnnotatorService.Registration;
+import dev.centaur.crowd.service.ItemService;
+import dev.centaur.crowd.service.ItemService.EnqueueOutcome;
+import dev.centaur.crowd.service.Project;
+import dev.centaur.crowd.service.ProjectService;
+import dev.centaur.crowd.service.TaskService;
+import dev.centaur.crowd.service.TaskService.SubmitOutcome;
+import dev.centaur.crowd.v1.CrowdProject;
+import dev.centaur.crowd.v1.CrowdService;
+import dev.centaur.crowd.v1.EnqueueRequest;
+import dev.centaur.crowd.v1.EnqueueResponse;
+import dev.centaur.crowd.v1.GetItemResultRequest;
+import dev.centaur.crowd.v1.GetItemResultResponse;
+import dev.centaur.crowd.v1.ListAnnotatorsRequest;
+import dev.centaur.crowd.v1.ListAnnotatorsResponse;
+import dev.centaur.crowd.v1.NextTaskRequest;
+import dev.centaur.crowd.v1.NextTaskResponse;
+import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
+import dev.centaur.crowd.v1.RegisterAnnotatorResponse;
+import dev.centaur.crowd.v1.SubmitAnswerRequest;
+import dev.centaur.crowd.v1.SubmitAnswerResponse;
+import dev.centaur.crowd.v1.UpsertProjectRequest;
+import dev.centaur.crowd.v1.UpsertProjectResponse;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.grpc.RegisterInterceptor;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+
+/** The CrowdService RPCs: validate, map, call the service, map back. JDBC runs on worker threads. */
+@GrpcService
+@RegisterInterceptor(AnnotatorTokenInterceptor.class)
+public class CrowdGrpcService implements CrowdService {
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ItemService items;
+
+    @Inject
+    AnnotatorService annotators;
+
+    @Inject
+    TaskService tasks;
+
+    @Override
+    @Blocking
+    public Uni<UpsertProjectResponse> upsertProject(UpsertProjectRequest request) {
+        return respond(() -> {
+            CrowdProject project = request.getProject();
+            validator.upsertProject(project);
+            Project saved = projects.upsert(project.getProjectId(), project.getLabelsList(),
+                    project.getInstructions(), project.getOverlap());
+            return UpsertProjectResponse.newBuilder().setProject(ProtoMapper.toProto(saved)).build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<EnqueueResponse> enqueue(EnqueueRequest request) {
+        return respond(() -> {
+            validator.enqueue(request);
+            EnqueueOutcome outcome = items.enqueue(request.getProjectId(),
+                    request.getItemsList().stream().map(ProtoMapper::toNewItem).toList());
+            return EnqueueResponse.newBuilder()
+                    .setEnqueued(outcome.enqueued())
+                    .setDuplicates(outcome.duplicates())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<RegisterAnnotatorResponse> registerAnnotator(RegisterAnnotatorRequest request) {
+        return respond(() -> {
+            validator.registerAnnotator(request);
+            Registration registration = annotators.register(request.getName());
+            return RegisterAnnotatorResponse.newBuilder()
+                    .setAnnotator(ProtoMapper.toProto(registration.annotator(), 0))
+                    .setToken(registration.token())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListAnnotatorsResponse> listAnnotators(ListAnnotatorsRequest request) {
+        return respond(() -> ListAnnotatorsResponse.newBuilder()
+                .addAllAnnotators(annotators.listWithAnswerCounts().stream().map(ProtoMapper::toProto).toList())
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<NextTaskResponse> nextTask(NextTaskRequest request) {
+        return respond(() -> {
+            Annotator caller = currentAnnotator();
+            validator.nextTask(request);
+            NextTaskResponse.Builder response = NextTaskResponse.newBuilder();
+            tasks.nextTask(caller, request.getProjectId(), request.getOnlyItemIdsList())
+                    .ifPresent(task -> response.setTask(ProtoMapper.toProto(task)));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<SubmitAnswerResponse> submitAnswer(SubmitAnswerRequest request) {
+        return respond(() -> {
+            Annotator caller = currentAnnotator();
+            validator.submitAnswer(request);
+            SubmitOutcome outcome = tasks.submitAnswer(caller, request.getAssignmentId(), request.getLabel());
+            return SubmitAnswerResponse.newBuilder()
+                    .setItemAnswers(Math.toIntExact(outcome.itemAnswers()))
+                    .setItemCompleted(outcome.itemCompleted())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetItemResultResponse> getItemResult(GetItemResultRequest request) {
+        return respond(() -> {
+            validator.getItemResult(request);
+            return ProtoMapper.toProto(items.state(request.getProjectId(), request.getItemId()));
+        });
+    }
+
+    /** The annotator whose token the interceptor put in the gRPC context. */
+    private Annotator currentAnnotator() {
+        return annotators.authenticate(AnnotatorTokenInterceptor.currentToken());
+    }
+
+    /** Runs the call on this worker thread and turns any failure into a gRPC status. */
+    private static <T> Uni<T> respond(Supplier<T> call) {
+        try {
+            return Uni.createFrom().item(call.get());
+        } catch (RuntimeException failure) {
+            return Uni.createFrom().failure(StatusMapper.toStatus(failure));
+        }
+    }
+}

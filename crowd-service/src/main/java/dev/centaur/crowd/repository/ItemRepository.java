@@ -1,0 +1,119 @@
+package dev.centaur.crowd.repository;
+
+import dev.centaur.crowd.service.Item;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.query.NativeQuery;
+
+@ApplicationScoped
+public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
+
+    /**
+     * Assignments of item {@code i} that occupy one of its overlap slots: answered ones, and
+     * unanswered ones whose lease has not expired at {@code :now}.
+     */
+    private static final String OCCUPYING_ASSIGNMENTS = """
+            (SELECT count(*) FROM {h-schema}assignment a
+              WHERE a.item_pk = i.id
+                AND (a.lease_expires_at > :now
+                     OR EXISTS (SELECT 1 FROM {h-schema}answer an WHERE an.assignment_id = a.assignment_id)))""";
+
+    public Optional<Item> findByProjectAndItemId(String projectId, String itemId) {
+        return find("projectId = ?1 and itemId = ?2", projectId, itemId).firstResultOptional();
+    }
+
+    public boolean existsInProject(String projectId) {
+        return find("projectId", projectId).firstResultOptional().isPresent();
+    }
+
+    /**
+     * Adds the item to the pool unless the project already has an item with its id; true when
+     * this call added it. ON CONFLICT keeps a concurrent repeat from failing the transaction.
+     */
+    public boolean insertIfAbsent(Item item) {
+        int inserted = getSession().createNativeMutationQuery("""
+                INSERT INTO {h-schema}item (project_id, item_id, text, text_a, text_b, model_probabilities, enqueued_at)
+                VALUES (:projectId, :itemId, :text, :textA, :textB, :probabilities, :enqueuedAt)
+                ON CONFLICT ON CONSTRAINT item_unique_per_project DO NOTHING""")
+                .setParameter("projectId", item.projectId)
+                .setParameter("itemId", item.itemId)
+                .setParameter("text", item.text, String.class)
+                .setParameter("textA", item.textA, String.class)
+                .setParameter("textB", item.textB, String.class)
+                .setParameter("probabilities", item.modelProbabilities, double[].class)
+                .setParameter("enqueuedAt", item.enqueuedAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /**
+     * Locks and returns the oldest open item of the project that the annotator was never
+     * assigned and whose occupied slots are fewer than the overlap. Rows other transactions hold
+     * are skipped (SKIP LOCKED), so replicas hand out different items instead of waiting on each
+     * other. The lock is FOR NO KEY UPDATE, the row lock Hibernate's PESSIMISTIC_WRITE takes on
+     * PostgreSQL: it excludes other assigners and answer-takers of the item but, unlike FOR UPDATE,
+     * not the foreign-key checks of inserts that merely reference the item. The slot count here
+     * uses the statement's snapshot; callers must recount once the lock is held.
+     *
+     * @param onlyItemIds when not empty, only these item ids are candidates
+     * @param excluded    item keys to pass over (found full on recount)
+     */
+    public Optional<Long> lockNextCandidate(String projectId, String annotatorId, int overlap, Instant now,
+            List<String> onlyItemIds, Collection<Long> excluded) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT i.id FROM {h-schema}item i
+                 WHERE i.project_id = :projectId
+                   AND i.completed_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM {h-schema}assignment mine
+                                    WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
+                """);
+        if (!onlyItemIds.isEmpty()) {
+            sql.append(" AND i.item_id = ANY(:onlyItemIds)");
+        }
+        if (!excluded.isEmpty()) {
+            sql.append(" AND i.id <> ALL(:excluded)");
+        }
+        sql.append(" AND ").append(OCCUPYING_ASSIGNMENTS).append(" < :overlap")
+                .append(" ORDER BY i.id LIMIT 1 FOR NO KEY UPDATE OF i SKIP LOCKED");
+        NativeQuery<Long> query = getSession().createNativeQuery(sql.toString(), Long.class)
+                .setParameter("projectId", projectId)
+                .setParameter("annotatorId", annotatorId)
+                .setParameter("now", now)
+                .setParameter("overlap", overlap);
+        if (!onlyItemIds.isEmpty()) {
+            query.setParameter("onlyItemIds", onlyItemIds.toArray(String[]::new), String[].class);
+        }
+        if (!excluded.isEmpty()) {
+            query.setParameter("excluded", excluded.stream().mapToLong(Long::longValue).toArray(), long[].class);
+        }
+        List<Long> ids = query.getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Occupied slots of the item, counted by a fresh statement (so it sees every commit so far). */
+    public long countOccupyingAssignments(long itemPk, Instant now) {
+        return getSession().createNativeQuery(
+                "SELECT " + OCCUPYING_ASSIGNMENTS + " FROM {h-schema}item i WHERE i.id = :itemPk", Long.class)
+                .setParameter("itemPk", itemPk)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /** Locks the open items of the project that already have at least {@code answers} answers. */
+    public List<Long> lockOpenItemsWithAnswers(String projectId, int answers) {
+        return getSession().createNativeQuery("""
+                SELECT i.id FROM {h-schema}item i
+                 WHERE i.project_id = :projectId
+                   AND i.completed_at IS NULL
+                   AND (SELECT count(*) FROM {h-schema}answer an WHERE an.item_pk = i.id) >= :answers
+                 ORDER BY i.id
+                 FOR NO KEY UPDATE OF i""", Long.class)
+                .setParameter("projectId", projectId)
+                .setParameter("answers", answers)
+                .getResultList();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.centaur.crowd.support;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link RecordingRouter} on a free port for the tests' lifetime and points the service's
+ * "router" gRPC client at it.
+ */
+public class RecordingRouterResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final RecordingRouter ROUTER = new RecordingRouter();
+
+    private Server server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(ROUTER).build()
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // In test mode Quarkus points every client at the service's own test port unless test-port is set.
+        return Map.of("quarkus.grpc.clients.router.host", "127.0.0.1",
+                "quarkus.grpc.clients.router.test-port", String.valueOf(server.getPort()));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            try {
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
