@@ -122,7 +122,8 @@ public final class TestSupport {
                 while (result.next()) {
                     List<String> row = new ArrayList<>();
                     for (int column = 1; column <= columns; column++) {
-                        row.add(String.valueOf(result.getString(column)));
+                        // Objects, not getString: its text for a double depends on the wire format in use.
+                        row.add(String.valueOf(result.getObject(column)));
                     }
                     rows.add(row);
                 }

@@ -1,7 +1,9 @@
 package dev.centaur.router.service;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -9,7 +11,7 @@ import org.jboss.logging.Logger;
 /**
  * The background workers. Each run drains its queue batch by batch and stops at the first batch
  * that has to wait; runs of one worker never overlap on a replica, and replicas share the queues
- * through SKIP LOCKED claims.
+ * through SKIP LOCKED claims. Quartz runs them, since intervals may be under a second.
  */
 @ApplicationScoped
 public class Workers {
@@ -28,46 +30,68 @@ public class Workers {
     @Inject
     RouterMetrics metrics;
 
+    /** Set when the application stops: runs in progress end after their current batch. */
+    private volatile boolean stopping;
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "route-items", every = "{centaur.router.routing.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void routeItems() {
         drain("routing", routing::routeNextBatch);
     }
 
     @Scheduled(identity = "hand-off-to-crowd", every = "{centaur.router.outbox.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void handOffToCrowd() {
         try {
             crowdHandoff.pushProjectSettings();
         } catch (RuntimeException e) {
-            LOG.error("Pushing project settings to crowd failed", e);
+            logFailure("crowd settings", e);
         }
         drain("crowd hand-off", crowdHandoff::enqueueNextBatch);
     }
 
     @Scheduled(identity = "hand-off-to-qc", every = "{centaur.router.outbox.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void handOffToQc() {
         drain("qc hand-off", qcHandoff::offerNextBatch);
     }
 
     @Scheduled(identity = "count-backlog", every = "{centaur.router.metrics.backlog-refresh-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void countBacklog() {
         try {
             metrics.refreshBacklog();
         } catch (RuntimeException e) {
-            LOG.error("Counting the outbox backlog failed", e);
+            logFailure("backlog count", e);
         }
     }
 
-    private static void drain(String worker, BooleanSupplier nextBatch) {
+    private void drain(String worker, BooleanSupplier nextBatch) {
         try {
-            while (nextBatch.getAsBoolean()) {
-                // Each call handles one batch in its own transaction.
+            // Each call handles one batch in its own transaction and says whether there may be more.
+            boolean more = true;
+            while (more && !stopping) {
+                more = nextBatch.getAsBoolean();
             }
         } catch (RuntimeException e) {
             // The batch's transaction was rolled back; its rows are due again on the next run.
+            logFailure(worker, e);
+        }
+    }
+
+    /** A failure while the application stops (database already closed) is expected, not an error. */
+    private void logFailure(String worker, RuntimeException e) {
+        if (stopping) {
+            LOG.debugf(e, "The %s worker stopped with the application", worker);
+        } else {
             LOG.errorf(e, "The %s worker failed", worker);
         }
     }

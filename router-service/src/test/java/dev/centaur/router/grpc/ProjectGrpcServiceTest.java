@@ -86,7 +86,7 @@ class ProjectGrpcServiceTest {
             assertEquals(3, pushed.getOverlap());
             assertEquals("Pick the label that fits.", pushed.getInstructions());
         });
-        eventually(() -> assertEquals("t", crowdSynced(id)));
+        eventually(() -> assertEquals("true", crowdSynced(id)));
     }
 
     @Test
@@ -100,12 +100,12 @@ class ProjectGrpcServiceTest {
 
             TestSupport.pause(Duration.ofSeconds(1));
             assertNull(FakePeers.CROWD.project(id));
-            assertEquals("f", crowdSynced(id), "the outbox flag stays until crowd acknowledges");
+            assertEquals("false", crowdSynced(id), "the outbox flag stays until crowd acknowledges");
         } finally {
             FakePeers.CROWD.recover(id);
         }
         eventually(() -> assertNotNull(FakePeers.CROWD.project(id)));
-        eventually(() -> assertEquals("t", crowdSynced(id)));
+        eventually(() -> assertEquals("true", crowdSynced(id)));
     }
 
     @Test

@@ -16,11 +16,18 @@ import dev.centaur.qc.v1.OfferedLabel;
 import dev.centaur.router.RouterCalls;
 import dev.centaur.router.fakes.FakePeers;
 import dev.centaur.router.v1.GetProgressResponse;
+import dev.centaur.router.v1.SubmittedItem;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** An item's whole life through router, with the three peers faked. */
@@ -32,6 +39,9 @@ class RoutingFlowTest {
 
     @Inject
     RouterCalls calls;
+
+    @Inject
+    ModelRouting routing;
 
     @Test
     void confidentItemsGetModelLabelsOthersGoToCrowdAndEveryFinalLabelReachesQc() {
@@ -122,9 +132,9 @@ class RoutingFlowTest {
     void manyItemsArePredictedInBatchesOfTheConfiguredSize() {
         String projectId = calls.createProject(0.5, "yes", "no");
         FakePeers.INFERENCE.registerModel(projectId, "v1", List.of("yes", "no"));
-        calls.submit(projectId, java.util.stream.IntStream.range(0, 600)
+        calls.submit(projectId, IntStream.range(0, 600)
                 .mapToObj(i -> text(String.format("bulk-%04d", i), "yes|0.9"))
-                .toArray(dev.centaur.router.v1.SubmittedItem[]::new));
+                .toArray(SubmittedItem[]::new));
 
         eventually(() -> assertEquals(600, calls.finalLabels(projectId)));
         assertTrue(FakePeers.INFERENCE.callsFor(projectId).size() >= 3);
@@ -132,6 +142,38 @@ class RoutingFlowTest {
                 .forEach(call -> assertTrue(call.getItemsCount() <= 256, "batch of " + call.getItemsCount()));
         assertEquals(600, FakePeers.INFERENCE.callsFor(projectId).stream().mapToInt(c -> c.getItemsCount()).sum(),
                 "every item predicted once");
+    }
+
+    @Test
+    void workersRunningSideBySideNeverPredictAnItemTwice() throws Exception {
+        String projectId = calls.createProject(0.5, "yes", "no");
+        calls.submit(projectId, IntStream.range(0, 1000)
+                .mapToObj(i -> text(String.format("side-%04d", i), "yes|0.9"))
+                .toArray(SubmittedItem[]::new));
+        // Registered after the submit, so the replicas below race the scheduled worker from the start.
+        FakePeers.INFERENCE.registerModel(projectId, "v1", List.of("yes", "no"));
+
+        ExecutorService replicas = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = IntStream.range(0, 4).mapToObj(replica -> replicas.submit(() -> {
+                while (routing.routeNextBatch()) {
+                    Thread.yield();
+                }
+            })).collect(Collectors.toList());
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+
+        eventually(() -> assertEquals(1000, calls.finalLabels(projectId)));
+        List<String> predicted = FakePeers.INFERENCE.callsFor(projectId).stream()
+                .flatMap(call -> call.getItemsList().stream())
+                .map(item -> item.getItemId())
+                .toList();
+        assertEquals(1000, predicted.size(), "each item predicted once");
+        assertEquals(1000, new HashSet<>(predicted).size());
     }
 
     private static void assertDistribution(double[] expected, List<Double> actual) {
