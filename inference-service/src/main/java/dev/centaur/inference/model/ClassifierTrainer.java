@@ -15,6 +15,7 @@ import ai.djl.training.tracker.Tracker;
 import dev.centaur.inference.calibration.CalibrationMetrics;
 import dev.centaur.inference.calibration.TemperatureScaling;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -81,7 +82,10 @@ public final class ClassifierTrainer {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config)) {
                 int denseSize = settings.features().denseSize();
-                trainer.initialize(new Shape(1, 1), new Shape(1, 1), new Shape(1, denseSize));
+                Shape[] inputShapes = new Shape[ItemFeatures.BAGS + 2];
+                Arrays.fill(inputShapes, new Shape(1, 1));
+                inputShapes[ItemFeatures.BAGS + 1] = new Shape(1, denseSize);
+                trainer.initialize(inputShapes);
                 Random shuffler = new Random(settings.seed());
                 int[] order = trainIndices.clone();
                 for (int epoch = 0; epoch < settings.epochs(); epoch++) {

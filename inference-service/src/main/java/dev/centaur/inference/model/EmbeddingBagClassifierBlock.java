@@ -20,12 +20,15 @@ import java.io.IOException;
 import java.util.Random;
 
 /**
- * The network: an embedding bag (mean of the embedding rows of an item's hashed features, padded
- * to the batch's longest item and masked), the dense overlap vector appended, then one linear
- * layer giving a logit per label.
+ * The network: embedding bags over one embedding table (per item, the mean of the rows of each
+ * feature group of {@link ItemFeatures}; ids padded to the batch's longest item and masked), the
+ * dense overlap vector appended, then one linear layer giving a logit per label. One bag per
+ * group, because a pair has a dozen overlap features and hundreds of side words: in a single
+ * average the side words drown the overlap and the model memorises products instead.
  *
- * <p>Inputs: feature ids (int64, [batch, length]), mask (float32, [batch, length], 1 for a real
- * feature), dense features (float32, [batch, denseSize]). Output: logits [batch, labels].
+ * <p>Inputs: feature ids (int64, [batch, length]), one mask per bag (float32, [batch, length],
+ * 1 where the id belongs to that bag), dense features (float32, [batch, denseSize]). Output:
+ * logits [batch, labels].
  *
  * <p>Parameters are initialised from a seeded {@link Random}, not the engine's global generator,
  * so two trainings with the same seed start from the same weights even when run concurrently.
@@ -44,7 +47,7 @@ public final class EmbeddingBagClassifierBlock extends AbstractBlock {
     public EmbeddingBagClassifierBlock(FeatureConfig config, int labelCount, long seed) {
         super(VERSION);
         this.labelCount = labelCount;
-        int inputWidth = config.embeddingDim() + config.denseSize();
+        int inputWidth = ItemFeatures.BAGS * config.embeddingDim() + config.denseSize();
         Random seeds = new Random(seed);
         embedding = addParameter(Parameter.builder()
                 .setName("embedding")
@@ -70,17 +73,23 @@ public final class EmbeddingBagClassifierBlock extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray ids = inputs.get(0);
-        NDArray mask = inputs.get(1);
-        NDArray dense = inputs.get(2);
         NDArray table = parameterStore.getValue(embedding, ids.getDevice(), training);
         NDArray rows = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
-        NDArray summed = rows.mul(mask.expandDims(2)).sum(new int[] {1});
-        NDArray counts = mask.sum(new int[] {1}, true).maximum(1f);
-        NDArray pooled = summed.div(counts);
-        NDArray features = NDArrays.concat(new NDList(pooled, dense), 1);
+        NDList parts = new NDList(ItemFeatures.BAGS + 1);
+        for (int bag = 0; bag < ItemFeatures.BAGS; bag++) {
+            parts.add(mean(rows, inputs.get(1 + bag)));
+        }
+        parts.add(inputs.get(1 + ItemFeatures.BAGS));
+        NDArray features = NDArrays.concat(parts, 1);
         NDArray w = parameterStore.getValue(weight, ids.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, ids.getDevice(), training);
         return new NDList(features.matMul(w).add(b));
+    }
+
+    /** Masked mean over the feature axis; an empty bag gives zeros. */
+    private static NDArray mean(NDArray rows, NDArray mask) {
+        NDArray summed = rows.mul(mask.expandDims(2)).sum(new int[] {1});
+        return summed.div(mask.sum(new int[] {1}, true).maximum(1f));
     }
 
     @Override

@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * Turns an item into hashed sparse features and a dense overlap vector.
  *
- * <p>A single text gives word unigrams, word bigrams and character n-grams. A pair gives the
- * words of each side in its own namespace (so "A mentions x" and "B mentions x" are different
- * features), the words and codes the sides share, the words only B has, the bigrams of each side,
- * and the overlap values both as a dense vector and quantized into sparse features, so the linear
- * layer can weigh "codes agree and names overlap a lot" differently from "codes agree" alone.
- * Features are added in order of expected value and cut at {@code maxFeatures}.
+ * <p>A single text gives word unigrams, word bigrams and character n-grams. A pair gives three
+ * groups (see {@link ItemFeatures}): the overlap values quantized into bins (so the linear layer
+ * can weigh "codes agree and names overlap a lot" differently from "codes agree" alone, and
+ * crosses of the two); the codes, words and bigrams both sides share and the words only B has;
+ * and the words and bigrams of each side in its own namespace (so "A mentions x" and "B mentions
+ * x" differ). The overlap values also travel as a dense vector. Features are added in order of
+ * expected value and cut at {@code maxFeatures}.
  */
 public final class Featurizer {
 
@@ -42,7 +43,7 @@ public final class Featurizer {
         features.addAll("w:", side.words());
         features.addAll("b:", side.bigramSet());
         features.addAll("c:", side.charNgramSet());
-        return new ItemFeatures(features.buckets(config.buckets()), new float[config.denseSize()]);
+        return new ItemFeatures(features.buckets(config.buckets()), 0, 0, new float[config.denseSize()]);
     }
 
     private ItemFeatures pair(String textA, String textB) {
@@ -51,15 +52,17 @@ public final class Featurizer {
         OverlapFeatures.Overlap overlap = OverlapFeatures.of(a, b);
         FeatureList features = new FeatureList(config.maxFeatures());
         addQuantizedOverlap(features, overlap);
+        int sharedStart = features.size();
         features.addAll("S:c:", intersection(a.codes(), b.codes()));
         features.addAll("S:w:", intersection(a.wordSet(), b.wordSet()));
+        features.addAll("S:b:", intersection(a.bigramSet(), b.bigramSet()));
         features.addAll("X:w:", difference(b.wordSet(), a.wordSet()));
+        int sidesStart = features.size();
         features.addAll("B:w:", b.wordSet());
         features.addAll("A:w:", a.wordSet());
-        features.addAll("S:b:", intersection(a.bigramSet(), b.bigramSet()));
         features.addAll("B:b:", b.bigramSet());
         features.addAll("A:b:", a.bigramSet());
-        return new ItemFeatures(features.buckets(config.buckets()), overlap.dense());
+        return new ItemFeatures(features.buckets(config.buckets()), sharedStart, sidesStart, overlap.dense());
     }
 
     private void addQuantizedOverlap(FeatureList features, OverlapFeatures.Overlap overlap) {
@@ -138,6 +141,10 @@ public final class Featurizer {
                 }
                 features.add(namespace + value);
             }
+        }
+
+        int size() {
+            return features.size();
         }
 
         int[] buckets(int buckets) {

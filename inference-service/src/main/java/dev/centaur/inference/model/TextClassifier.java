@@ -115,7 +115,7 @@ public final class TextClassifier implements AutoCloseable {
         return logits;
     }
 
-    /** Feature ids padded to the batch's longest item, the mask of real ids, and the dense vectors. */
+    /** Feature ids padded to the batch's longest item, one mask per bag, the dense vectors. */
     static NDList batchInputs(NDManager manager, List<ItemFeatures> batch) {
         int length = 1;
         for (ItemFeatures item : batch) {
@@ -123,20 +123,25 @@ public final class TextClassifier implements AutoCloseable {
         }
         int denseSize = batch.get(0).dense().length;
         long[] ids = new long[batch.size() * length];
-        float[] mask = new float[batch.size() * length];
+        float[][] masks = new float[ItemFeatures.BAGS][batch.size() * length];
         float[] dense = new float[batch.size() * denseSize];
         for (int i = 0; i < batch.size(); i++) {
-            int[] buckets = batch.get(i).buckets();
+            ItemFeatures item = batch.get(i);
+            int[] buckets = item.buckets();
             for (int j = 0; j < buckets.length; j++) {
                 ids[i * length + j] = buckets[j];
-                mask[i * length + j] = 1f;
+                masks[item.bagOf(j)][i * length + j] = 1f;
             }
-            System.arraycopy(batch.get(i).dense(), 0, dense, i * denseSize, denseSize);
+            System.arraycopy(item.dense(), 0, dense, i * denseSize, denseSize);
         }
-        return new NDList(
-                manager.create(ids, new Shape(batch.size(), length)),
-                manager.create(mask, new Shape(batch.size(), length)),
-                manager.create(dense, new Shape(batch.size(), denseSize)));
+        Shape shape = new Shape(batch.size(), length);
+        NDList inputs = new NDList(ItemFeatures.BAGS + 2);
+        inputs.add(manager.create(ids, shape));
+        for (float[] mask : masks) {
+            inputs.add(manager.create(mask, shape));
+        }
+        inputs.add(manager.create(dense, new Shape(batch.size(), denseSize)));
+        return inputs;
     }
 
     static byte[] serialize(EmbeddingBagClassifierBlock block) {

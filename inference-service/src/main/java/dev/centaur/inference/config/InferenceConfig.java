@@ -1,0 +1,109 @@
+package dev.centaur.inference.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the inference service ({@code centaur.inference.*}). */
+@ConfigMapping(prefix = "centaur.inference")
+public interface InferenceConfig {
+
+    /**
+     * Readiness also requires at least one active model loaded. Off by default: a fresh
+     * installation has no model yet and is still ready to train one.
+     */
+    @WithDefault("false")
+    boolean requireActiveModel();
+
+    /**
+     * How often each replica re-reads which versions are active, since another replica may have
+     * switched one ("off" disables it; Train and Activate switch this replica at once).
+     */
+    @WithDefault("30s")
+    String activeRefreshInterval();
+
+    /**
+     * PyTorch intra-op (and inter-op) threads; 0 keeps PyTorch's default of one per core. One suits
+     * these small models: parallelism comes from concurrent requests.
+     */
+    @WithDefault("1")
+    int engineThreads();
+
+    /** Sizes of the built-in model (recorded with each version, so changing them affects only new ones). */
+    Model model();
+
+    /** How the built-in model is trained. */
+    Training training();
+
+    /** Request limits. */
+    Limits limits();
+
+    interface Model {
+        /** Embedding rows shared by the hashed features. */
+        @WithDefault("131072")
+        int buckets();
+
+        /** Width of an embedding row. */
+        @WithDefault("32")
+        int embeddingDim();
+
+        /** Features kept per item, the most informative kinds first. */
+        @WithDefault("400")
+        int maxFeatures();
+
+        /** Length of the character n-grams. */
+        @WithDefault("3")
+        int charNgram();
+
+        /** Bins used to turn overlap values of pairs into sparse features. */
+        @WithDefault("10")
+        int quantizationBins();
+    }
+
+    interface Training {
+        /** Passes over the training part. */
+        @WithDefault("10")
+        int epochs();
+
+        /** Adam's learning rate. */
+        @WithDefault("0.01")
+        float learningRate();
+
+        /** Examples per optimisation step. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** Share of examples held out when a request leaves holdout_fraction at 0. */
+        @WithDefault("0.2")
+        double holdoutFraction();
+
+        /** Seed when a request leaves seed at 0. */
+        @WithDefault("42")
+        long seed();
+
+        /** Trainings run at once; more wait (each uses all cores). */
+        @WithDefault("1")
+        int maxConcurrent();
+    }
+
+    interface Limits {
+        /** Characters allowed in one text (text, text_a or text_b). */
+        @WithDefault("10000")
+        int maxTextLength();
+
+        /** Items allowed in one Predict request. */
+        @WithDefault("1000")
+        int maxItemsPerRequest();
+
+        /** Items per forward pass when predicting. */
+        @WithDefault("256")
+        int predictBatchSize();
+
+        /** Examples a Train request needs at least. */
+        @WithDefault("10")
+        int minExamples();
+
+        /** Examples a Train request may carry at most. */
+        @WithDefault("200000")
+        int maxExamples();
+    }
+}

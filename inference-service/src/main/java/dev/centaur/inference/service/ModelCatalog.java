@@ -1,0 +1,101 @@
+package dev.centaur.inference.service;
+
+import dev.centaur.inference.repository.ModelVersionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The stored model versions and which one of each name is active; one transaction per method. */
+@ApplicationScoped
+public class ModelCatalog {
+
+    public static final String KIND_BUILTIN = "BUILTIN";
+
+    private final ModelVersionRepository versions;
+
+    public ModelCatalog(ModelVersionRepository versions) {
+        this.versions = versions;
+    }
+
+    /** Stores a new version; it becomes active when asked to or when it is the name's first. */
+    @Transactional
+    public ModelVersionInfo save(NewModelVersion version, boolean activate) {
+        versions.lockModelName(version.modelName());
+        boolean active = activate || versions.countVersions(version.modelName()) == 0;
+        if (active) {
+            versions.deactivate(version.modelName());
+        }
+        ModelVersionEntity entity = new ModelVersionEntity();
+        entity.id = UUID.randomUUID();
+        entity.modelName = version.modelName();
+        entity.kind = KIND_BUILTIN;
+        entity.labels = version.labels().toArray(String[]::new);
+        entity.weights = version.weights();
+        entity.featureConfig = version.featureConfig().toJson();
+        entity.temperature = version.temperature();
+        entity.heldoutAccuracy = nullIfNaN(version.heldoutAccuracy());
+        entity.heldoutEceUncalibrated = nullIfNaN(version.heldoutEceUncalibrated());
+        entity.heldoutEce = nullIfNaN(version.heldoutEce());
+        entity.trainExamples = version.trainExamples();
+        entity.heldoutExamples = version.heldoutExamples();
+        entity.trainingMillis = version.trainingMillis();
+        entity.seed = version.seed();
+        entity.active = active;
+        entity.createdAt = Instant.now();
+        versions.persistAndFlush(entity);
+        return ModelVersionInfo.of(entity);
+    }
+
+    /** Makes a version its name's active one; a no-op when it already is. */
+    @Transactional
+    public ModelVersionInfo activate(UUID versionId) {
+        ModelVersionEntity target = versions.findByIdOptional(versionId)
+                .orElseThrow(() -> unknownVersion(versionId.toString()));
+        if (target.active) {
+            return ModelVersionInfo.of(target);
+        }
+        versions.lockModelName(target.modelName);
+        versions.deactivate(target.modelName);
+        versions.getEntityManager().refresh(target);
+        target.active = true;
+        versions.flush();
+        return ModelVersionInfo.of(target);
+    }
+
+    @Transactional
+    public List<ModelVersionInfo> list(Optional<String> modelName) {
+        List<ModelVersionEntity> found = modelName.map(versions::newestFirst).orElseGet(versions::newestFirst);
+        return found.stream().map(ModelVersionInfo::of).toList();
+    }
+
+    @Transactional
+    public Optional<ModelVersionInfo> find(UUID versionId) {
+        return versions.findByIdOptional(versionId).map(ModelVersionInfo::of);
+    }
+
+    @Transactional
+    public Optional<ModelVersionInfo> findActive(String modelName) {
+        return versions.findActive(modelName).map(ModelVersionInfo::of);
+    }
+
+    @Transactional
+    public List<ModelVersionInfo> findAllActive() {
+        return versions.findAllActive().stream().map(ModelVersionInfo::of).toList();
+    }
+
+    @Transactional
+    public byte[] weights(UUID versionId) {
+        return versions.weights(versionId);
+    }
+
+    public static NotFoundException unknownVersion(String versionId) {
+        return new NotFoundException("version_id '" + versionId + "' is not a stored model version");
+    }
+
+    private static Double nullIfNaN(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.centaur.inference.service;
+
+import dev.centaur.inference.model.FeatureConfig;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A model version without its weights, detached from the persistence context. */
+public record ModelVersionInfo(
+        UUID id,
+        String modelName,
+        String kind,
+        List<String> labels,
+        FeatureConfig featureConfig,
+        double temperature,
+        double heldoutAccuracy,
+        double heldoutEceUncalibrated,
+        double heldoutEce,
+        int trainExamples,
+        int heldoutExamples,
+        long trainingMillis,
+        boolean active,
+        Instant createdAt) {
+
+    static ModelVersionInfo of(ModelVersionEntity entity) {
+        return new ModelVersionInfo(
+                entity.id,
+                entity.modelName,
+                entity.kind,
+                List.of(entity.labels),
+                FeatureConfig.fromJson(entity.featureConfig),
+                entity.temperature,
+                orNaN(entity.heldoutAccuracy),
+                orNaN(entity.heldoutEceUncalibrated),
+                orNaN(entity.heldoutEce),
+                entity.trainExamples,
+                entity.heldoutExamples,
+                entity.trainingMillis,
+                entity.active,
+                entity.createdAt);
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
