@@ -13,16 +13,20 @@ final class Fields {
 
     /** The value as shown in an error description: quoted, shortened when long. */
     static String show(String value) {
-        int length = characters(value);
-        if (length <= SHOWN_CHARACTERS) {
+        int codePoints = value.codePointCount(0, value.length());
+        if (codePoints <= SHOWN_CHARACTERS) {
             return "\"" + value + "\"";
         }
         int end = value.offsetByCodePoints(0, SHOWN_CHARACTERS);
-        return "\"" + value.substring(0, end) + "...\" (" + length + " characters)";
+        return "\"" + value.substring(0, end) + "...\" (" + characters(value) + " characters)";
     }
 
+    /**
+     * Length in UTF-16 units: the strictest count the peers (inference, qc) use, so anything router
+     * accepts is accepted downstream too, and one item can never block a batch there.
+     */
     static int characters(String value) {
-        return value.codePointCount(0, value.length());
+        return value.length();
     }
 
     static InvalidArgumentException invalid(String field, String problem) {

@@ -127,6 +127,8 @@ class SubmitItemsTest {
                 bad("blank text", text("c", "   "), "items[1].content.text", "\"   \""),
                 bad("text over the limit", text("c", "x".repeat(10_001)), "items[1].content.text",
                         "10001 characters"),
+                bad("text over the limit counted in UTF-16 units", text("c", "\uD83D\uDE00".repeat(5001)),
+                        "items[1].content.text", "10002 characters"),
                 bad("text_b over the limit", pair("c", "a", "y".repeat(10_001)), "items[1].content.text_b",
                         "10001 characters"),
                 bad("text with a NUL", text("c", "a\0b"), "items[1].content.text", "a\\0b"),
