@@ -45,10 +45,6 @@ public class FinalLabelRepository implements PanacheRepositoryBase<FinalLabelEnt
         return inserted == 1;
     }
 
-    public boolean existsFor(String projectId, String itemId) {
-        return count("projectId = ?1 and itemId = ?2", projectId, itemId) > 0;
-    }
-
     /** Final labels with item id after the given one (empty: from the start), in item id order. */
     public List<FinalLabelEntity> pageAfter(String projectId, String afterItemId, int limit) {
         return find("projectId = ?1 and itemId > ?2", Sort.by("itemId"), projectId, afterItemId)

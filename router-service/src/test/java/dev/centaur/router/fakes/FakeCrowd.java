@@ -34,6 +34,11 @@ public class FakeCrowd extends CrowdServiceGrpc.CrowdServiceImplBase {
         failures.remove(projectId);
     }
 
+    /** Like a crowd whose database was reset: the project's settings are gone. */
+    public void forget(String projectId) {
+        projects.remove(projectId);
+    }
+
     public CrowdProject project(String projectId) {
         return projects.get(projectId);
     }

@@ -103,6 +103,19 @@ class PeerOutageTest {
     }
 
     @Test
+    void whenCrowdLostTheProjectItsSettingsArePushedAgainBeforeTheItems() {
+        String projectId = calls.createProject(0.99, "yes", "no");
+        eventually(() -> assertNotNull(FakePeers.CROWD.project(projectId)));
+        FakePeers.CROWD.forget(projectId);
+
+        calls.submit(projectId, text("l-1", "unsure"));
+
+        eventually(() -> assertEquals("WITH_CROWD", calls.status(projectId, "l-1")));
+        assertNotNull(FakePeers.CROWD.project(projectId), "settings pushed again");
+        assertNotNull(FakePeers.CROWD.pool(projectId).get("l-1"));
+    }
+
+    @Test
     void finalLabelsWaitForQcAndAreOfferedOnceItIsBack() {
         String projectId = calls.createProject(0.99, "yes", "no");
         FakePeers.QC.failFor(projectId, Status.UNAVAILABLE);
