@@ -20,6 +20,7 @@ public final class AnswerIndex {
     private final List<String> itemKeys = new ArrayList<>();
     private final Map<String, Integer> workerIndexes = new HashMap<>();
     private final Map<Integer, double[]> modelDistributions = new HashMap<>();
+    private final Map<String, Double> workerSkills = new HashMap<>();
     private int[] items = new int[16];
     private int[] workers = new int[16];
     private int[] labels = new int[16];
@@ -61,6 +62,12 @@ public final class AnswerIndex {
         return this;
     }
 
+    /** Records a worker's prior accuracy (e.g. their smoothed accuracy on control tasks). */
+    public AnswerIndex workerSkill(String worker, double skill) {
+        workerSkills.put(worker, skill);
+        return this;
+    }
+
     private int itemIndex(String item) {
         return itemIndexes.computeIfAbsent(item, key -> {
             itemKeys.add(key);
@@ -72,9 +79,16 @@ public final class AnswerIndex {
     public Answers answers() {
         double[][] distributions = new double[itemKeys.size()][];
         modelDistributions.forEach((item, distribution) -> distributions[item] = distribution);
-        return Answers.of(itemKeys.size(), workerIndexes.size(), labelOrder.size(),
+        Answers answers = Answers.of(itemKeys.size(), workerIndexes.size(), labelOrder.size(),
                 Arrays.copyOf(items, size), Arrays.copyOf(workers, size),
                 Arrays.copyOf(labels, size), distributions);
+        if (workerSkills.isEmpty()) {
+            return answers;
+        }
+        double[] skills = new double[workerIndexes.size()];
+        Arrays.fill(skills, Double.NaN);
+        workerIndexes.forEach((worker, index) -> skills[index] = workerSkills.getOrDefault(worker, Double.NaN));
+        return answers.withWorkerSkills(skills);
     }
 
     /** The index of an item id, or -1 when it has no answer and no distribution. */

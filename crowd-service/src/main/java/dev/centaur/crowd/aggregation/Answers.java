@@ -20,9 +20,11 @@ public final class Answers {
     private final int[] workers;
     private final int[] labels;
     private final double[][] modelDistributions;
+    /** Prior accuracy of each worker (e.g. from control tasks), NaN when unknown; null: none known. */
+    private final double[] workerSkills;
 
     private Answers(int itemCount, int workerCount, int labelCount, int[] items, int[] workers,
-            int[] labels, double[][] modelDistributions) {
+            int[] labels, double[][] modelDistributions, double[] workerSkills) {
         this.itemCount = itemCount;
         this.workerCount = workerCount;
         this.labelCount = labelCount;
@@ -30,6 +32,7 @@ public final class Answers {
         this.workers = workers;
         this.labels = labels;
         this.modelDistributions = modelDistributions;
+        this.workerSkills = workerSkills;
     }
 
     /** Answers without model distributions. */
@@ -68,7 +71,7 @@ public final class Answers {
                         + distribution.length + " values for " + labelCount + " labels");
             }
         }
-        return new Answers(itemCount, workerCount, labelCount, items, workers, labels, modelDistributions);
+        return new Answers(itemCount, workerCount, labelCount, items, workers, labels, modelDistributions, null);
     }
 
     private static void requireIndexes(String what, int[] indexes, int count) {
@@ -112,6 +115,39 @@ public final class Answers {
     /** The model's distribution over the labels for the item, or null when it has none. */
     public double[] modelDistribution(int item) {
         return modelDistributions[item];
+    }
+
+    /** True when at least one item carries a model distribution. */
+    public boolean hasModelDistributions() {
+        for (double[] distribution : modelDistributions) {
+            if (distribution != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same answers with a prior accuracy per worker (in [0, 1], NaN when unknown), which
+     * methods that model worker reliability use as their starting belief.
+     */
+    public Answers withWorkerSkills(double[] skills) {
+        if (skills.length != workerCount) {
+            throw new IllegalArgumentException("expected " + workerCount + " worker skills, got " + skills.length);
+        }
+        for (int worker = 0; worker < skills.length; worker++) {
+            if (!Double.isNaN(skills[worker]) && (skills[worker] < 0 || skills[worker] > 1)) {
+                throw new IllegalArgumentException("skill " + skills[worker] + " of worker " + worker
+                        + " is outside [0, 1]");
+            }
+        }
+        return new Answers(itemCount, workerCount, labelCount, items, workers, labels, modelDistributions,
+                skills.clone());
+    }
+
+    /** The worker's prior accuracy, or NaN when unknown. */
+    public double workerSkill(int worker) {
+        return workerSkills == null ? Double.NaN : workerSkills[worker];
     }
 
     @Override
