@@ -27,9 +27,33 @@ public interface QcConfig {
     int maxTextLength();
 
     /**
-     * How often the accuracy gauges are rebuilt from the database, so that every replica also
-     * publishes reviews answered on the others.
+     * How often the accuracy and drift gauges are rebuilt from the database, so that every replica
+     * also publishes reviews answered on the others.
      */
     @WithDefault("60s")
     Duration metricsRefresh();
+
+    /** The drift view: accuracy over windows of decided reviews in time order. */
+    Drift drift();
+
+    interface Drift {
+
+        /**
+         * Decided reviews per window, when GetDrift does not say, and for the drift alert gauge:
+         * the latest this many reviews of a (project, source) against the this many before.
+         */
+        @WithDefault("200")
+        int windowSize();
+
+        /** Most windows GetDrift returns per source (the newest ones); at least 2. */
+        @WithDefault("12")
+        int maxWindows();
+
+        /**
+         * Significance level of the one-sided two-proportion z-test behind the drift alert. Small,
+         * because the test is repeated after every review.
+         */
+        @WithDefault("0.01")
+        double alpha();
+    }
 }

@@ -1,10 +1,17 @@
 package dev.centaur.qc.grpc;
 
 import dev.centaur.qc.service.AccuracyService;
+import dev.centaur.qc.service.CorrectionService;
+import dev.centaur.qc.service.DriftService;
+import dev.centaur.qc.service.FinalLabelSource;
 import dev.centaur.qc.service.OfferService;
 import dev.centaur.qc.service.ReviewService;
 import dev.centaur.qc.v1.GetAccuracyRequest;
 import dev.centaur.qc.v1.GetAccuracyResponse;
+import dev.centaur.qc.v1.GetDriftRequest;
+import dev.centaur.qc.v1.GetDriftResponse;
+import dev.centaur.qc.v1.ListCorrectionsRequest;
+import dev.centaur.qc.v1.ListCorrectionsResponse;
 import dev.centaur.qc.v1.NextReviewRequest;
 import dev.centaur.qc.v1.NextReviewResponse;
 import dev.centaur.qc.v1.OfferRequest;
@@ -15,6 +22,7 @@ import dev.centaur.qc.v1.SubmitReviewResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The gRPC face of QC: validate, call the service, map back. Every call uses JDBC, so all block. */
@@ -25,12 +33,17 @@ public class QcGrpcService implements QcService {
     private final OfferService offers;
     private final ReviewService reviews;
     private final AccuracyService accuracy;
+    private final DriftService drift;
+    private final CorrectionService corrections;
 
-    QcGrpcService(RequestValidator validator, OfferService offers, ReviewService reviews, AccuracyService accuracy) {
+    QcGrpcService(RequestValidator validator, OfferService offers, ReviewService reviews, AccuracyService accuracy,
+            DriftService drift, CorrectionService corrections) {
         this.validator = validator;
         this.offers = offers;
         this.reviews = reviews;
         this.accuracy = accuracy;
+        this.drift = drift;
+        this.corrections = corrections;
     }
 
     @Override
@@ -58,8 +71,7 @@ public class QcGrpcService implements QcService {
             String expertId = validator.expertId(request.getExpertId());
             String reviewId = validator.required("review_id", request.getReviewId());
             String label = validator.required("label", request.getLabel());
-            boolean correct = reviews.submit(expertId, reviewId, label);
-            return SubmitReviewResponse.newBuilder().setFinalLabelCorrect(correct).build();
+            return ProtoMapper.toProto(reviews.submit(expertId, reviewId, label));
         });
     }
 
@@ -67,6 +79,29 @@ public class QcGrpcService implements QcService {
     @Blocking
     public Uni<GetAccuracyResponse> getAccuracy(GetAccuracyRequest request) {
         return call(() -> ProtoMapper.toProto(accuracy.report(validator.projectId(request.getProjectId()))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetDriftResponse> getDrift(GetDriftRequest request) {
+        return call(() -> {
+            String projectId = validator.projectId(request.getProjectId());
+            Optional<Integer> windowSize = validator.windowSize(request.getWindowSize());
+            Optional<FinalLabelSource> source = validator.optionalSource("source", request.getSource(),
+                    request.getSourceValue());
+            return ProtoMapper.toProto(drift.report(projectId, windowSize, source));
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListCorrectionsResponse> listCorrections(ListCorrectionsRequest request) {
+        return call(() -> {
+            String projectId = validator.projectId(request.getProjectId());
+            long after = validator.after(request.getAfter());
+            int pageSize = validator.pageSize(request.getPageSize());
+            return ProtoMapper.toProto(corrections.list(projectId, after, pageSize));
+        });
     }
 
     private static <T> Uni<T> call(Supplier<T> work) {

@@ -22,16 +22,21 @@ import java.util.regex.Pattern;
 
 /**
  * Checks whole requests before anything is written; the first bad field is reported with its
- * index and value.
+ * index and value. The review page's HTTP API uses the same checks for its ids.
  */
 @ApplicationScoped
-class RequestValidator {
+public class RequestValidator {
 
     static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final int MIN_LABELS = 2;
     static final int MAX_OFFERED_PER_CALL = 1000;
     /** item_id and expert_id, as the contract says. */
     static final int MAX_ID_LENGTH = 128;
+    static final int MAX_REVIEWS_PER_ITEM = 2;
+    static final int MIN_WINDOW_SIZE = 10;
+    static final int MAX_WINDOW_SIZE = 10_000;
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
 
     private final QcConfig config;
 
@@ -46,6 +51,18 @@ class RequestValidator {
         if (!(qcRate >= 0 && qcRate <= 1)) {
             throw invalid("qc_rate " + qcRate + " is outside [0, 1]");
         }
+        int reviewsPerItem = request.getReviewsPerItem() == 0 ? 1 : request.getReviewsPerItem();
+        if (reviewsPerItem < 1 || reviewsPerItem > MAX_REVIEWS_PER_ITEM) {
+            throw invalid("reviews_per_item " + request.getReviewsPerItem() + " must be 1 or 2 (0 means 1)");
+        }
+        int newModelLabels = request.getNewModelLabels();
+        if (newModelLabels < 0) {
+            throw invalid("new_model_labels " + newModelLabels + " is negative");
+        }
+        double newModelRate = request.getNewModelQcRate();
+        if (newModelLabels > 0 && !(newModelRate >= qcRate && newModelRate <= 1)) {
+            throw invalid("new_model_qc_rate " + newModelRate + " is outside [qc_rate, 1] = [" + qcRate + ", 1]");
+        }
         int count = request.getLabelsOfferedCount();
         if (count == 0 || count > MAX_OFFERED_PER_CALL) {
             throw invalid("labels_offered has " + count + " labels: send 1.." + MAX_OFFERED_PER_CALL + " per call");
@@ -55,10 +72,10 @@ class RequestValidator {
         for (int i = 0; i < count; i++) {
             items.add(offeredItem("labels_offered[" + i + "]", request.getLabelsOffered(i), labelSet, labels));
         }
-        return new OfferCommand(projectId, labels, qcRate, items);
+        return new OfferCommand(projectId, labels, qcRate, reviewsPerItem, newModelRate, newModelLabels, items);
     }
 
-    String projectId(String projectId) {
+    public String projectId(String projectId) {
         if (!PROJECT_ID.matcher(projectId).matches()) {
             throw invalid("project_id " + quote(projectId) + " does not match " + PROJECT_ID.pattern());
         }
@@ -66,11 +83,11 @@ class RequestValidator {
     }
 
     /** An empty project_id means "any project". */
-    Optional<String> optionalProjectId(String projectId) {
+    public Optional<String> optionalProjectId(String projectId) {
         return projectId.isEmpty() ? Optional.empty() : Optional.of(projectId(projectId));
     }
 
-    String expertId(String expertId) {
+    public String expertId(String expertId) {
         if (expertId.isBlank()) {
             throw invalid("expert_id " + quote(expertId) + " is empty");
         }
@@ -80,11 +97,48 @@ class RequestValidator {
         return expertId;
     }
 
-    String required(String field, String value) {
-        if (value.isEmpty()) {
+    public String required(String field, String value) {
+        if (value == null || value.isEmpty()) {
             throw invalid(field + " is empty");
         }
         return value;
+    }
+
+    /** 0 means the configured window size (empty). */
+    Optional<Integer> windowSize(int windowSize) {
+        if (windowSize == 0) {
+            return Optional.empty();
+        }
+        if (windowSize < MIN_WINDOW_SIZE || windowSize > MAX_WINDOW_SIZE) {
+            throw invalid("window_size " + windowSize + " is outside " + MIN_WINDOW_SIZE + ".." + MAX_WINDOW_SIZE
+                    + " (0 means the configured size)");
+        }
+        return Optional.of(windowSize);
+    }
+
+    /** UNSPECIFIED means every source (empty). */
+    Optional<FinalLabelSource> optionalSource(String field, LabelSource source, int number) {
+        return source == LabelSource.LABEL_SOURCE_UNSPECIFIED ? Optional.empty()
+                : Optional.of(source(field, source, number));
+    }
+
+    long after(long after) {
+        if (after < 0) {
+            throw invalid("after " + after + " is negative: pass 0 or the next_after of the previous page");
+        }
+        return after;
+    }
+
+    /** 0 means the default page size. */
+    int pageSize(int pageSize) {
+        if (pageSize == 0) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw invalid("page_size " + pageSize + " is outside 1.." + MAX_PAGE_SIZE + " (0 means "
+                    + DEFAULT_PAGE_SIZE + ")");
+        }
+        return pageSize;
     }
 
     private static List<String> labelSet(List<String> labels) {
@@ -114,7 +168,8 @@ class RequestValidator {
             throw invalid(field + ".label " + quote(offered.getLabel()) + " is not one of labels " + labels);
         }
         return new OfferedItem(itemId, content(field + ".content", offered.getContent()), offered.getLabel(),
-                source(field + ".source", offered.getSource(), offered.getSourceValue()), offered.getConfidence(), offered.getModelVersion());
+                source(field + ".source", offered.getSource(), offered.getSourceValue()), offered.getConfidence(),
+                offered.getModelVersion(), offered.getControl());
     }
 
     private Content content(String field, ItemContent content) {

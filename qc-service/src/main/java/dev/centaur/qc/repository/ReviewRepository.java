@@ -1,8 +1,6 @@
 package dev.centaur.qc.repository;
 
-import dev.centaur.qc.service.FinalLabelSource;
 import dev.centaur.qc.service.Review;
-import dev.centaur.qc.service.SourceTally;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,48 +37,38 @@ public class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
     }
 
     /**
-     * Locks the oldest open review (unanswered, never leased or lease expired). SKIP LOCKED lets
-     * concurrent experts pass over rows another transaction is leasing, so none get the same one.
+     * Locks the oldest open review (unanswered, never leased or lease expired) that the expert may
+     * take: none of whose item's other rounds is theirs, so one expert never reviews an item twice.
+     * SKIP LOCKED lets concurrent experts pass over rows another transaction is leasing, so none get
+     * the same one.
      */
-    public Optional<Review> lockOldestOpen(Optional<String> projectId, Instant now) {
-        String projectFilter = projectId.isPresent() ? "AND project_id = :projectId" : "";
+    public Optional<Review> lockOldestOpen(String expertId, Optional<String> projectId, Instant now) {
+        String projectFilter = projectId.isPresent() ? "AND r.project_id = :projectId" : "";
         Query query = getEntityManager().createNativeQuery("""
-                        SELECT * FROM qc.review
-                        WHERE answered_at IS NULL
-                          AND (lease_expires_at IS NULL OR lease_expires_at <= :now)
+                        SELECT r.* FROM qc.review r
+                        WHERE r.answered_at IS NULL
+                          AND (r.lease_expires_at IS NULL OR r.lease_expires_at <= :now)
+                          AND NOT EXISTS (SELECT 1 FROM qc.review other
+                                          WHERE other.offered_label_id = r.offered_label_id
+                                            AND other.review_id <> r.review_id
+                                            AND other.expert_id = :expertId)
                           %s
-                        ORDER BY created_at, offered_label_id
+                        ORDER BY r.created_at, r.offered_label_id, r.round
                         LIMIT 1
-                        FOR UPDATE SKIP LOCKED""".formatted(projectFilter), Review.class)
-                .setParameter("now", now);
+                        FOR UPDATE OF r SKIP LOCKED""".formatted(projectFilter), Review.class)
+                .setParameter("now", now)
+                .setParameter("expertId", expertId);
         projectId.ifPresent(id -> query.setParameter("projectId", id));
         return query.getResultList().stream().findFirst().map(Review.class::cast);
+    }
+
+    /** Every review round of one sampled label. */
+    public List<Review> roundsOf(long offeredLabelId) {
+        return list("offeredLabelId = ?1 order by round", offeredLabelId);
     }
 
     /** The review, locked against concurrent answers and leases until the transaction ends. */
     public Optional<Review> findForUpdate(UUID reviewId) {
         return findByIdOptional(reviewId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    public long countSampled(String projectId) {
-        return count("projectId", projectId);
-    }
-
-    /** Answered reviews per project and source: of one project, or of all when none is given. */
-    public List<SourceTally> answeredTallies(Optional<String> projectId) {
-        String projectFilter = projectId.isPresent() ? "AND r.project_id = :projectId" : "";
-        Query query = getEntityManager().createNativeQuery("""
-                SELECT r.project_id, o.source, COUNT(*), COUNT(*) FILTER (WHERE r.final_label_correct)
-                FROM qc.review r JOIN qc.offered_label o ON o.id = r.offered_label_id
-                WHERE r.answered_at IS NOT NULL %s
-                GROUP BY r.project_id, o.source
-                ORDER BY r.project_id, o.source""".formatted(projectFilter), Object[].class);
-        projectId.ifPresent(id -> query.setParameter("projectId", id));
-        List<?> rows = query.getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> new SourceTally(
-                (String) row[0],
-                FinalLabelSource.valueOf((String) row[1]),
-                ((Number) row[2]).longValue(),
-                ((Number) row[3]).longValue())).toList();
     }
 }

@@ -4,7 +4,6 @@ import static dev.centaur.qc.service.Values.quote;
 
 import dev.centaur.qc.repository.OfferedLabelRepository;
 import dev.centaur.qc.repository.ProjectRepository;
-import dev.centaur.qc.repository.ReviewRepository;
 import dev.centaur.qc.stats.WilsonInterval;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,27 +11,27 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Measured accuracy of final labels per project and source, from the answered reviews. */
+/** Measured accuracy of final labels per project, from the experts' decided verdicts. */
 @ApplicationScoped
 public class AccuracyService {
 
     private final ProjectRepository projects;
     private final OfferedLabelRepository offeredLabels;
-    private final ReviewRepository reviews;
+    private final CorrectionService corrections;
+    private final DriftService drift;
     private final QcMetrics metrics;
 
-    AccuracyService(ProjectRepository projects, OfferedLabelRepository offeredLabels, ReviewRepository reviews,
-            QcMetrics metrics) {
+    AccuracyService(ProjectRepository projects, OfferedLabelRepository offeredLabels, CorrectionService corrections,
+            DriftService drift, QcMetrics metrics) {
         this.projects = projects;
         this.offeredLabels = offeredLabels;
-        this.reviews = reviews;
+        this.corrections = corrections;
+        this.drift = drift;
         this.metrics = metrics;
     }
 
@@ -41,27 +40,28 @@ public class AccuracyService {
         if (!projects.exists(projectId)) {
             throw new NotFoundException("project_id " + quote(projectId) + " not found");
         }
-        List<SourceTally> tallies = reviews.answeredTallies(Optional.of(projectId));
-        Map<FinalLabelSource, Long> offered = offeredLabels.countBySource(projectId);
-        List<SourceAccuracy> sources = new ArrayList<>();
-        long reviewed = 0;
-        long correct = 0;
-        for (SourceTally tally : tallies.stream().sorted(Comparator.comparing(SourceTally::source)).toList()) {
-            sources.add(new SourceAccuracy(tally.source(), offered.getOrDefault(tally.source(), 0L),
-                    WilsonInterval.of95(tally.correct(), tally.reviews())));
-            reviewed += tally.reviews();
-            correct += tally.correct();
-        }
-        long offeredTotal = offered.values().stream().mapToLong(Long::longValue).sum();
-        SourceAccuracy overall = new SourceAccuracy(null, offeredTotal, WilsonInterval.of95(correct, reviewed));
-        return new AccuracyReport(projectId, sources, overall, offeredTotal, reviews.countSampled(projectId),
-                reviewed);
+        List<StratumTally> strata = offeredLabels.strata(Optional.of(projectId));
+        AccuracyEstimates estimates = AccuracyEstimates.of(strata);
+        long sampled = strata.stream().mapToLong(StratumTally::sampled).sum();
+        long decided = strata.stream().mapToLong(StratumTally::decided).sum();
+        return new AccuracyReport(projectId, estimates.sources(), estimates.overall(), estimates.stratified(),
+                estimates.reviewedWeight(),
+                groups(offeredLabels.tallyByLabel(projectId)),
+                groups(offeredLabels.tallyByModelVersion(projectId)),
+                estimates.overall().offered(), sampled, decided, sampled - decided, corrections.count(projectId));
     }
 
-    /** Brings the project's accuracy gauges up to date, e.g. right after one of its reviews. */
+    private static List<GroupAccuracy> groups(List<GroupTally> tallies) {
+        return tallies.stream().map(tally -> new GroupAccuracy(tally.group(), tally.offered(),
+                WilsonInterval.of95(tally.correct(), tally.decided()))).toList();
+    }
+
+    /** Brings the project's accuracy and drift gauges up to date, e.g. right after a verdict. */
     public void publish(String projectId) {
-        metrics.publishAccuracy(projectId, QuarkusTransaction.requiringNew().call(
-                () -> reviews.answeredTallies(Optional.of(projectId))));
+        QuarkusTransaction.requiringNew().run(() -> {
+            metrics.publishAccuracy(projectId, AccuracyEstimates.of(offeredLabels.strata(Optional.of(projectId))));
+            drift.alerts(Optional.of(projectId)).forEach(metrics::publishDriftAlert);
+        });
     }
 
     /**
@@ -71,11 +71,17 @@ public class AccuracyService {
     @Scheduled(every = "${centaur.qc.metrics-refresh}", delayed = "${centaur.qc.metrics-refresh}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void publishAll() {
-        List<SourceTally> tallies = QuarkusTransaction.requiringNew().call(
-                () -> reviews.answeredTallies(Optional.empty()));
-        Map<String, List<SourceTally>> byProject = tallies.stream()
-                .collect(Collectors.groupingBy(SourceTally::projectId));
-        byProject.forEach(metrics::publishAccuracy);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, List<StratumTally>> byProject = offeredLabels.strata(Optional.empty()).stream()
+                    .collect(Collectors.groupingBy(StratumTally::projectId));
+            byProject.forEach((projectId, strata) -> {
+                // Projects without a verdict have nothing to show: no gauges, so scrapes stay small.
+                if (strata.stream().anyMatch(stratum -> stratum.decided() > 0)) {
+                    metrics.publishAccuracy(projectId, AccuracyEstimates.of(strata));
+                }
+            });
+            drift.alerts(Optional.empty()).forEach(metrics::publishDriftAlert);
+        });
     }
 
     void publishAtStart(@Observes StartupEvent start) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,34 +46,72 @@ public class OfferService {
         Instant now = Instant.now();
         String projectId = command.projectId();
         projects.upsertLabels(projectId, command.labels(), now);
+        NewModelLabels newModelLabels = new NewModelLabels(command);
         Map<FinalLabelSource, Integer> received = new EnumMap<>(FinalLabelSource.class);
         Map<FinalLabelSource, Integer> sampled = new EnumMap<>(FinalLabelSource.class);
         List<Review> newReviews = new ArrayList<>();
+        int controls = 0;
         int duplicates = 0;
         for (OfferedItem item : command.items()) {
-            boolean isSampled = sampler.isSampled(projectId, item.itemId(), command.qcRate());
-            Optional<Long> offeredLabelId = offeredLabels.insertIfNew(projectId, item, isSampled, now);
+            boolean boosted = newModelLabels.isBoosted(item);
+            double rate = item.control() ? 0.0 : boosted ? command.newModelRate() : command.qcRate();
+            boolean isSampled = sampler.isSampled(projectId, item.itemId(), rate);
+            Optional<Long> offeredLabelId = offeredLabels.insertIfNew(projectId, item, isSampled, rate,
+                    command.reviewsPerItem(), now);
             if (offeredLabelId.isEmpty()) {
                 duplicates++;
                 continue;
             }
+            if (item.control()) {
+                controls++;
+                continue;
+            }
+            if (boosted) {
+                newModelLabels.counted(item);
+            }
             received.merge(item.source(), 1, Integer::sum);
             if (isSampled) {
                 sampled.merge(item.source(), 1, Integer::sum);
-                newReviews.add(newReview(projectId, offeredLabelId.get(), now));
+                for (int round = 1; round <= command.reviewsPerItem(); round++) {
+                    newReviews.add(Review.open(projectId, offeredLabelId.get(), round, now));
+                }
             }
         }
         // Persisted last: pending entities would make every insert above flush and dirty-check them.
         reviews.persist(newReviews);
-        return new OfferOutcome(received, sampled, duplicates);
+        return new OfferOutcome(received, sampled, controls, duplicates);
     }
 
-    private static Review newReview(String projectId, long offeredLabelId, Instant now) {
-        Review review = new Review();
-        review.reviewId = UUID.randomUUID();
-        review.offeredLabelId = offeredLabelId;
-        review.projectId = projectId;
-        review.createdAt = now;
-        return review;
+    /**
+     * Which MODEL labels are among the first {@code newModelLabels} of their model version, so they
+     * are sampled at the higher new-model rate. Counts per version are read once under a lock that
+     * concurrent offers of the same version wait for, so no more than N labels are boosted.
+     */
+    private final class NewModelLabels {
+        private final OfferCommand command;
+        private final Map<String, Long> seenByVersion = new HashMap<>();
+
+        NewModelLabels(OfferCommand command) {
+            this.command = command;
+        }
+
+        boolean isBoosted(OfferedItem item) {
+            if (command.newModelLabels() == 0 || item.control() || item.source() != FinalLabelSource.MODEL
+                    || item.modelVersion().isEmpty()) {
+                return false;
+            }
+            return seen(item.modelVersion()) < command.newModelLabels();
+        }
+
+        void counted(OfferedItem item) {
+            seenByVersion.merge(item.modelVersion(), 1L, Long::sum);
+        }
+
+        private long seen(String modelVersion) {
+            return seenByVersion.computeIfAbsent(modelVersion, version -> {
+                offeredLabels.lockModelVersion(command.projectId(), version);
+                return offeredLabels.countModelLabels(command.projectId(), version, command.newModelLabels());
+            });
+        }
     }
 }

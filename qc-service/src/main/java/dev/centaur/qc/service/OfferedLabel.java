@@ -52,4 +52,36 @@ public class OfferedLabel {
 
     @Column(name = "offered_at", nullable = false)
     public Instant offeredAt;
+
+    /** A control (golden) task: never sampled, not part of the labeled set. */
+    @Column(name = "control", nullable = false)
+    public boolean control;
+
+    /** The rate the label was offered at; null for labels offered before rates were recorded. */
+    @Column(name = "sample_rate")
+    public Double sampleRate;
+
+    /** 1, or 2 with a third review when the two disagree. */
+    @Column(name = "reviews_required", nullable = false)
+    public int reviewsRequired;
+
+    /** The experts' verdict, once decided. */
+    @Column(name = "verdict_label")
+    public String verdictLabel;
+
+    @Column(name = "verdict_correct")
+    public Boolean verdictCorrect;
+
+    @Column(name = "verdict_at")
+    public Instant verdictAt;
+
+    boolean isDecided() {
+        return verdictAt != null;
+    }
+
+    void decide(String label, Instant at) {
+        verdictLabel = label;
+        verdictCorrect = finalLabel.equals(label);
+        verdictAt = at;
+    }
 }

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An expert review of one sampled final label. Pending while unanswered and not under a live
- * lease; leased to {@link #expertId} until {@link #leaseExpiresAt}; answered once for good.
+ * One expert's review of one sampled final label (round 1, 2, or 3 when the first two disagreed;
+ * each round by a different expert). Pending while unanswered and not under a live lease; leased
+ * to {@link #expertId} until {@link #leaseExpiresAt}; answered once for good.
  */
 @Entity
 @Table(name = "review")
@@ -43,6 +44,20 @@ public class Review {
 
     @Column(name = "answered_at")
     public Instant answeredAt;
+
+    @Column(name = "round", nullable = false)
+    public int round;
+
+    /** A pending review of the sampled label, queued at {@code queuedAt}. */
+    static Review open(String projectId, long offeredLabelId, int round, Instant queuedAt) {
+        Review review = new Review();
+        review.reviewId = UUID.randomUUID();
+        review.offeredLabelId = offeredLabelId;
+        review.projectId = projectId;
+        review.round = round;
+        review.createdAt = queuedAt;
+        return review;
+    }
 
     public boolean isAnswered() {
         return answeredAt != null;

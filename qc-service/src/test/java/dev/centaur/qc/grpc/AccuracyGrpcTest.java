@@ -1,6 +1,8 @@
 package dev.centaur.qc.grpc;
 
 import static dev.centaur.qc.grpc.QcFixtures.assertFails;
+import static dev.centaur.qc.grpc.QcFixtures.metric;
+import static dev.centaur.qc.grpc.QcFixtures.scrape;
 import static dev.centaur.qc.grpc.QcFixtures.newProjectId;
 import static dev.centaur.qc.grpc.QcFixtures.offer;
 import static dev.centaur.qc.grpc.QcFixtures.single;
@@ -28,8 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -143,7 +143,7 @@ class AccuracyGrpcTest {
         String crowd = "centaur_qc_accuracy{project=\"" + project + "\",source=\"crowd\"}";
         assertEquals(1.0, metric(scrape(), crowd), 1e-9);
         // Another replica's view of the data: change the answers behind this instance's back.
-        rows.update("UPDATE qc.review SET final_label_correct = false WHERE project_id = ?", project);
+        rows.update("UPDATE qc.offered_label SET verdict_correct = false WHERE project_id = ?", project);
 
         accuracyService.publishAll();
 
@@ -200,14 +200,5 @@ class AccuracyGrpcTest {
         assertEquals(upper, row.getUpper(), BOUND_TOLERANCE);
     }
 
-    private static String scrape() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    }
 
-    /** The value of one Prometheus sample, by its exact name and labels. */
-    private static double metric(String scrape, String sample) {
-        Matcher matcher = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(scrape);
-        assertTrue(matcher.find(), sample + " missing from /q/metrics");
-        return Double.parseDouble(matcher.group(1));
-    }
 }

@@ -13,6 +13,7 @@ import dev.centaur.common.v1.ItemContent;
 import dev.centaur.common.v1.LabelSource;
 import dev.centaur.qc.config.QcConfig;
 import dev.centaur.qc.sampling.ReviewSampler;
+import dev.centaur.qc.v1.GetAccuracyRequest;
 import dev.centaur.qc.v1.NextReviewRequest;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.qc.v1.OfferResponse;
@@ -188,6 +189,63 @@ class OfferGrpcTest {
                 rows.strings("SELECT labels FROM qc.project WHERE project_id = ?", project));
     }
 
+    @Test
+    void controlTasksAreStoredButNeverSampledNorWeighted() {
+        String project = newProjectId();
+        OfferedLabel control = single("golden-1", "positive", LabelSource.LABEL_SOURCE_CROWD).toBuilder()
+                .setControl(true).build();
+
+        OfferResponse response = qc.offer(offer(project, 1.0, List.of(control,
+                single("i1", "positive", LabelSource.LABEL_SOURCE_CROWD))));
+
+        assertEquals(2, response.getReceived());
+        assertEquals(1, response.getSampled());
+        assertEquals(List.of("golden-1|true|false", "i1|false|true"), rows.strings("""
+                SELECT item_id || '|' || control || '|' || sampled FROM qc.offered_label
+                WHERE project_id = ? ORDER BY item_id""", project));
+        assertEquals(1, qc.getAccuracy(GetAccuracyRequest.newBuilder().setProjectId(project).build()).getOffered());
+        assertEquals(1, qc.offer(offer(project, 1.0, List.of(control))).getDuplicates());
+    }
+
+    @Test
+    void firstLabelsOfEachNewModelVersionAreSampledAtTheHigherRate() {
+        String project = newProjectId();
+        List<OfferedLabel> v2 = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            v2.add(single("v2-model-" + i, "positive", LabelSource.LABEL_SOURCE_MODEL).toBuilder()
+                    .setModelVersion("v2").build());
+        }
+        v2.add(1, single("v2-crowd", "positive", LabelSource.LABEL_SOURCE_CROWD).toBuilder().setModelVersion("v2").build());
+        UnaryOperator<OfferRequest> boost = request -> request.toBuilder()
+                .setNewModelQcRate(1.0).setNewModelLabels(3).build();
+
+        // Base rate 0: only the boost samples. The first three MODEL labels of v2 are sampled; the
+        // CROWD label does not count towards them.
+        OfferResponse first = qc.offer(boost.apply(offer(project, 0.0, v2)));
+        OfferResponse later = qc.offer(boost.apply(offer(project, 0.0, List.of(
+                single("v2-model-late", "positive", LabelSource.LABEL_SOURCE_MODEL).toBuilder().setModelVersion("v2").build(),
+                single("v3-model-0", "positive", LabelSource.LABEL_SOURCE_MODEL).toBuilder().setModelVersion("v3").build()))));
+
+        assertEquals(3, first.getSampled());
+        assertEquals(1, later.getSampled());
+        assertEquals(List.of("v2-crowd|0|false", "v2-model-0|1|true", "v2-model-1|1|true",
+                "v2-model-2|1|true", "v2-model-3|0|false", "v2-model-4|0|false", "v2-model-late|0|false",
+                "v3-model-0|1|true"), rows.strings("""
+                SELECT item_id || '|' || sample_rate || '|' || sampled FROM qc.offered_label
+                WHERE project_id = ? ORDER BY item_id""", project));
+    }
+
+    @Test
+    void twoReviewsPerItemQueueTwoRoundsForEachSampledLabel() {
+        String project = newProjectId();
+        qc.offer(offer(project, 1.0, List.of(single("i1", "positive", LabelSource.LABEL_SOURCE_MODEL),
+                single("i2", "positive", LabelSource.LABEL_SOURCE_MODEL))).toBuilder().setReviewsPerItem(2).build());
+
+        assertEquals(List.of("i1|1", "i1|2", "i2|1", "i2|2"), rows.strings("""
+                SELECT o.item_id || '|' || r.round FROM qc.review r JOIN qc.offered_label o ON o.id = r.offered_label_id
+                WHERE r.project_id = ? ORDER BY o.item_id, r.round""", project));
+    }
+
     static Stream<Arguments> badOffers() {
         int max = DEFAULT_MAX_TEXT_LENGTH;
         return Stream.of(
@@ -202,6 +260,12 @@ class OfferGrpcTest {
                 bad("qc_rate 1.5 is outside [0, 1]", r -> r.setQcRate(1.5)),
                 bad("qc_rate -0.1 is outside [0, 1]", r -> r.setQcRate(-0.1)),
                 bad("qc_rate NaN is outside [0, 1]", r -> r.setQcRate(Double.NaN)),
+                bad("reviews_per_item 3 must be 1 or 2", r -> r.setReviewsPerItem(3)),
+                bad("new_model_labels -1 is negative", r -> r.setNewModelLabels(-1)),
+                bad("new_model_qc_rate 0.5 is outside [qc_rate, 1] = [1.0, 1]",
+                        r -> r.setNewModelLabels(10).setNewModelQcRate(0.5)),
+                bad("new_model_qc_rate 1.5 is outside [qc_rate, 1]",
+                        r -> r.setQcRate(0.1).setNewModelLabels(10).setNewModelQcRate(1.5)),
                 bad("labels_offered has 0 labels", r -> r.clearLabelsOffered()),
                 bad("labels_offered has 1001 labels", r -> r.addAllLabelsOffered(IntStream.range(0, 998)
                         .mapToObj(i -> single("extra-" + i, "positive", LabelSource.LABEL_SOURCE_MODEL)).toList())),

@@ -14,7 +14,8 @@ import java.util.List;
 public class QcRows {
 
     /** Row counts of every QC table, to prove a refused request wrote nothing. */
-    record Counts(long projects, long offeredLabels, long reviews, long leasedReviews, long answeredReviews) {
+    record Counts(long projects, long offeredLabels, long reviews, long leasedReviews, long answeredReviews,
+            long verdicts, long corrections) {
     }
 
     private final AgroalDataSource dataSource;
@@ -29,7 +30,9 @@ public class QcRows {
                 number("SELECT COUNT(*) FROM qc.offered_label"),
                 number("SELECT COUNT(*) FROM qc.review"),
                 number("SELECT COUNT(*) FROM qc.review WHERE expert_id IS NOT NULL"),
-                number("SELECT COUNT(*) FROM qc.review WHERE answered_at IS NOT NULL"));
+                number("SELECT COUNT(*) FROM qc.review WHERE answered_at IS NOT NULL"),
+                number("SELECT COUNT(*) FROM qc.offered_label WHERE verdict_at IS NOT NULL"),
+                number("SELECT COUNT(*) FROM qc.correction"));
     }
 
     long number(String sql, Object... parameters) {

@@ -1,0 +1,55 @@
+package dev.centaur.qc.service;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A final label the experts' verdict found wrong, numbered per project in the order found. */
+@Entity
+@Table(name = "correction")
+public class Correction {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    public Long id;
+
+    @Column(name = "project_id", nullable = false)
+    public String projectId;
+
+    /** 1, 2, 3, ... within the project, in commit order: readers page by it. */
+    @Column(name = "sequence", nullable = false)
+    public long sequence;
+
+    @Column(name = "offered_label_id", nullable = false)
+    public long offeredLabelId;
+
+    @Column(name = "item_id", nullable = false)
+    public String itemId;
+
+    @Column(name = "final_label", nullable = false)
+    public String finalLabel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source", nullable = false)
+    public FinalLabelSource source;
+
+    @Column(name = "model_version", nullable = false)
+    public String modelVersion;
+
+    @Column(name = "corrected_label", nullable = false)
+    public String correctedLabel;
+
+    /** Expert answers behind the verdict. */
+    @Column(name = "reviews", nullable = false)
+    public int reviews;
+
+    @Column(name = "corrected_at", nullable = false)
+    public Instant correctedAt;
+}
