@@ -1,5 +1,7 @@
 package dev.centaur.inference.calibration;
 
+import java.util.Arrays;
+
 /** Accuracy and expected calibration error of predicted distributions against true labels. */
 public final class CalibrationMetrics {
 
@@ -32,6 +34,31 @@ public final class CalibrationMetrics {
             }
         }
         return (double) correct / probabilities.length;
+    }
+
+    /**
+     * Accuracy on the {@code share} of items the model is most confident about (highest max
+     * probability; ties keep input order): what auto-labeling that share would achieve. NaN when
+     * the share holds no item.
+     */
+    public static double accuracyOfMostConfident(double[][] probabilities, int[] labels, double share) {
+        int count = (int) Math.floor(probabilities.length * share);
+        if (count == 0) {
+            return Double.NaN;
+        }
+        Integer[] order = new Integer[probabilities.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(
+                probabilities[y][argmax(probabilities[y])], probabilities[x][argmax(probabilities[x])]));
+        int correct = 0;
+        for (int k = 0; k < count; k++) {
+            if (argmax(probabilities[order[k]]) == labels[order[k]]) {
+                correct++;
+            }
+        }
+        return (double) correct / count;
     }
 
     /**

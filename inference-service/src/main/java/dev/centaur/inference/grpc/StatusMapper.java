@@ -5,12 +5,16 @@ import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import org.jboss.logging.Logger;
 
 /** The one place where this service's exceptions become gRPC statuses. */
 public final class StatusMapper {
 
     private static final Logger LOG = Logger.getLogger(StatusMapper.class);
+    /** SQLSTATE class 08: connection exceptions. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     private StatusMapper() {
     }
@@ -25,8 +29,30 @@ public final class StatusMapper {
         if (failure instanceof NotFoundException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
         }
+        if (databaseUnreachable(failure)) {
+            LOG.warn("database unavailable", failure);
+            return Status.UNAVAILABLE.withDescription("database unavailable: " + failure.getMessage())
+                    .withCause(failure).asRuntimeException();
+        }
         LOG.error("unexpected failure", failure);
         return Status.INTERNAL.withDescription("internal error: " + failure.getClass().getSimpleName() + ": "
                 + failure.getMessage()).withCause(failure).asRuntimeException();
+    }
+
+    /** A lost connection or an exhausted pool anywhere in the cause chain: worth retrying later. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }

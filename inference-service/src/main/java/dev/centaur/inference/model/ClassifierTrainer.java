@@ -76,7 +76,10 @@ public final class ClassifierTrainer {
         EmbeddingBagClassifierBlock block = new EmbeddingBagClassifierBlock(settings.features(), labelCount,
                 settings.seed());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                        .optWeightDecays(settings.weightDecay())
+                        .build())
                 .optDevices(new Device[] {device});
         try (Model model = Model.newInstance("builtin-text-classifier-training", device, DjlRuntime.ENGINE)) {
             model.setBlock(block);

@@ -78,6 +78,7 @@ public class TrainingService {
                         model.quantizationBins()),
                 training.epochs(),
                 training.learningRate(),
+                training.weightDecay(),
                 training.batchSize(),
                 command.holdoutFraction() == 0 ? training.holdoutFraction() : command.holdoutFraction(),
                 command.seed() == 0 ? training.seed() : command.seed(),

@@ -37,6 +37,17 @@ class CalibrationMetricsTest {
     }
 
     @Test
+    void accuracyOfMostConfidentCountsOnlyTheTopShare() {
+        // Confidences 0.9 (right), 0.8 (wrong), 0.7 (right), 0.6 (wrong): top half = 0.9 and 0.8.
+        double[][] probabilities = {{0.6, 0.4}, {0.9, 0.1}, {0.3, 0.7}, {0.2, 0.8}};
+        int[] labels = {1, 0, 1, 0};
+        assertEquals(0.5, CalibrationMetrics.accuracyOfMostConfident(probabilities, labels, 0.5), 1e-12);
+        assertEquals(1.0, CalibrationMetrics.accuracyOfMostConfident(probabilities, labels, 0.25), 1e-12);
+        assertEquals(0.5, CalibrationMetrics.accuracyOfMostConfident(probabilities, labels, 1.0), 1e-12);
+        assertTrue(Double.isNaN(CalibrationMetrics.accuracyOfMostConfident(probabilities, labels, 0.1)));
+    }
+
+    @Test
     void metricsOfNoItemsAreNaN() {
         assertTrue(Double.isNaN(CalibrationMetrics.accuracy(new double[0][], new int[0])));
         assertTrue(Double.isNaN(CalibrationMetrics.expectedCalibrationError(new double[0][], new int[0], 15)));

@@ -24,7 +24,7 @@ class ClassifierTrainerTest {
     }
 
     private static TrainingSettings settings(long seed, int predictBatchSize) {
-        return new TrainingSettings(TINY, 8, 0.05f, 16, 0.2, seed, predictBatchSize);
+        return new TrainingSettings(TINY, 8, 0.05f, 0f, 16, 0.2, seed, predictBatchSize);
     }
 
     private static TrainingResult train(List<Example> examples, List<String> labels, TrainingSettings settings) {

@@ -1,0 +1,43 @@
+package dev.centaur.inference.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.centaur.inference.service.InvalidInputException;
+import dev.centaur.inference.service.NotFoundException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class StatusMapperTest {
+
+    private static Status statusOf(Throwable failure) {
+        return ((StatusRuntimeException) StatusMapper.toStatusException(failure)).getStatus();
+    }
+
+    @Test
+    void domainExceptionsKeepTheirMessage() {
+        Status invalid = statusOf(new InvalidInputException("labels[1] is empty"));
+        assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getCode());
+        assertEquals("labels[1] is empty", invalid.getDescription());
+        assertEquals(Status.Code.NOT_FOUND, statusOf(new NotFoundException("version_id 'x'")).getCode());
+    }
+
+    @Test
+    void lostDatabaseConnectionsAreUnavailable() {
+        assertEquals(Status.Code.UNAVAILABLE,
+                statusOf(new RuntimeException(new SQLException("connection refused", "08001"))).getCode());
+        assertEquals(Status.Code.UNAVAILABLE,
+                statusOf(new IllegalStateException(new SQLTransientConnectionException("pool exhausted"))).getCode());
+    }
+
+    @Test
+    void otherFailuresAreInternalAndStatusesPassThrough() {
+        assertEquals(Status.Code.INTERNAL, statusOf(new SQLException("duplicate key", "23505")).getCode());
+        assertEquals(Status.Code.INTERNAL, statusOf(new IllegalStateException("boom")).getCode());
+        StatusRuntimeException already = Status.RESOURCE_EXHAUSTED.asRuntimeException();
+        assertSame(already, StatusMapper.toStatusException(already));
+    }
+}
