@@ -2,7 +2,6 @@ package dev.centaur.inference.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**

@@ -22,8 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -37,6 +39,15 @@ class TrainTest {
 
     @Inject
     ModelCatalog catalog;
+
+    private static final AtomicBoolean OLD_MODELS_DELETED = new AtomicBoolean();
+
+    @BeforeEach
+    void deleteOldTestModelsOnce() {
+        if (OLD_MODELS_DELETED.compareAndSet(false, true)) {
+            Requests.deleteOldTestModels(dataSource);
+        }
+    }
 
     @Test
     void trainStoresAnActiveFirstVersionWithHeldOutMetrics() {

@@ -59,6 +59,21 @@ public final class Requests {
         return request;
     }
 
+    /**
+     * Deletes this suite's models from earlier runs (names start with "test-", older than an hour),
+     * so the test database does not grow with every run and startup, which loads every active
+     * version, stays quick. Other suites' rows and this run's rows are left alone.
+     */
+    public static void deleteOldTestModels(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("delete from inference.model_version "
+                        + "where model_name like 'test-%' and created_at < now() - interval '1 hour'")) {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows of inference.model_version for a model name. */
     public static long countVersions(DataSource dataSource, String modelName) {
         return countWhere(dataSource, "model_name = ?", modelName);
