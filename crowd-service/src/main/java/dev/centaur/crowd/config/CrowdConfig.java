@@ -19,6 +19,36 @@ public interface CrowdConfig {
     /** Reporting of completed items to router through the outbox. */
     Report report();
 
+    /** Aggregation of answers when an item reaches its overlap. */
+    Aggregation aggregation();
+
+    /** Control (golden) tasks and the annotator skills measured on them. */
+    Control control();
+
+    interface Aggregation {
+        /**
+         * Methods such as Dawid-Skene and GLAD learn worker reliability from many items, so an item
+         * is aggregated by fitting on the project's most recent answers, at most this many (the
+         * item's own answers always among them), and reading that item's posterior.
+         */
+        @WithDefault("50000")
+        int windowAnswers();
+    }
+
+    interface Control {
+        /** Beta prior of a skill: pseudo correct control answers every annotator starts with. */
+        @WithDefault("4")
+        double priorCorrect();
+
+        /** Beta prior of a skill: pseudo wrong control answers every annotator starts with. */
+        @WithDefault("1")
+        double priorWrong();
+
+        /** Control answers an annotator gives before their skill may suspend them. */
+        @WithDefault("5")
+        int minAnswersBeforeSuspension();
+    }
+
     interface Report {
         /**
          * Pause between two rounds of the outbox worker. Quarkus' scheduler checks its triggers once

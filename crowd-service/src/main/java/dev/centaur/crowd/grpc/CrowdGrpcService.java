@@ -9,6 +9,8 @@ import dev.centaur.crowd.service.Project;
 import dev.centaur.crowd.service.ProjectService;
 import dev.centaur.crowd.service.TaskService;
 import dev.centaur.crowd.service.TaskService.SubmitOutcome;
+import dev.centaur.crowd.service.ItemService.UploadOutcome;
+import dev.centaur.crowd.v1.ControlItem;
 import dev.centaur.crowd.v1.CrowdProject;
 import dev.centaur.crowd.v1.CrowdService;
 import dev.centaur.crowd.v1.EnqueueRequest;
@@ -23,6 +25,8 @@ import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
 import dev.centaur.crowd.v1.RegisterAnnotatorResponse;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
 import dev.centaur.crowd.v1.SubmitAnswerResponse;
+import dev.centaur.crowd.v1.UploadControlItemsRequest;
+import dev.centaur.crowd.v1.UploadControlItemsResponse;
 import dev.centaur.crowd.v1.UpsertProjectRequest;
 import dev.centaur.crowd.v1.UpsertProjectResponse;
 import io.quarkus.grpc.GrpcService;
@@ -58,8 +62,7 @@ public class CrowdGrpcService implements CrowdService {
         return respond(() -> {
             CrowdProject project = request.getProject();
             validator.upsertProject(project);
-            Project saved = projects.upsert(project.getProjectId(), project.getLabelsList(),
-                    project.getInstructions(), project.getOverlap());
+            Project saved = projects.upsert(ProtoMapper.toSettings(project));
             return UpsertProjectResponse.newBuilder().setProject(ProtoMapper.toProto(saved)).build();
         });
     }
@@ -132,6 +135,21 @@ public class CrowdGrpcService implements CrowdService {
         return respond(() -> {
             validator.getItemResult(request);
             return ProtoMapper.toProto(items.state(request.getProjectId(), request.getItemId()));
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<UploadControlItemsResponse> uploadControlItems(UploadControlItemsRequest request) {
+        return respond(() -> {
+            validator.uploadControlItems(request);
+            UploadOutcome outcome = items.uploadControlItems(request.getProjectId(),
+                    request.getItemsList().stream().map(ProtoMapper::toNewItem).toList(),
+                    request.getItemsList().stream().map(ControlItem::getLabel).toList());
+            return UploadControlItemsResponse.newBuilder()
+                    .setUploaded(outcome.uploaded())
+                    .setDuplicates(outcome.duplicates())
+                    .build();
         });
     }
 

@@ -6,8 +6,10 @@ import dev.centaur.crowd.service.Item;
 import dev.centaur.crowd.service.ItemService.ItemState;
 import dev.centaur.crowd.service.NewItem;
 import dev.centaur.crowd.service.Project;
+import dev.centaur.crowd.service.ProjectSettings;
 import dev.centaur.crowd.service.TaskService.AssignedTask;
 import dev.centaur.crowd.v1.Annotator;
+import dev.centaur.crowd.v1.ControlItem;
 import dev.centaur.crowd.v1.CrowdItem;
 import dev.centaur.crowd.v1.CrowdProject;
 import dev.centaur.crowd.v1.GetItemResultResponse;
@@ -26,7 +28,28 @@ final class ProtoMapper {
                 .addAllLabels(project.labelList())
                 .setInstructions(project.instructions)
                 .setOverlap(project.overlap)
+                .setAggregationMethod(project.aggregationMethod)
+                .setMaxOverlap(project.maxOverlap)
+                .setConfidenceTarget(project.confidenceTarget)
+                .setControlRate(project.controlRate)
+                .setMinSkill(project.minSkill)
                 .build();
+    }
+
+    static ProjectSettings toSettings(CrowdProject project) {
+        return new ProjectSettings(project.getProjectId(), project.getLabelsList(), project.getInstructions(),
+                project.getOverlap(), project.getAggregationMethod(), project.getMaxOverlap(),
+                project.getConfidenceTarget(), project.getControlRate(), project.getMinSkill());
+    }
+
+    static NewItem toNewItem(ControlItem item) {
+        ItemContent content = item.getContent();
+        boolean single = !content.getText().isEmpty();
+        return new NewItem(item.getItemId(),
+                single ? content.getText() : null,
+                single ? null : content.getTextA(),
+                single ? null : content.getTextB(),
+                null);
     }
 
     static NewItem toNewItem(CrowdItem item) {
@@ -82,7 +105,8 @@ final class ProtoMapper {
         if (state.item().isCompleted()) {
             response.setLabel(state.item().resultLabel)
                     .setConfidence(state.item().resultConfidence)
-                    .setMethod(state.item().resultMethod);
+                    .setMethod(state.item().resultMethod)
+                    .setAnswersUsed(state.item().resultAnswers);
         }
         return response.build();
     }

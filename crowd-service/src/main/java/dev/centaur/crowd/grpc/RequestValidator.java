@@ -3,6 +3,8 @@ package dev.centaur.crowd.grpc;
 import dev.centaur.common.v1.ItemContent;
 import dev.centaur.crowd.config.CrowdConfig;
 import dev.centaur.crowd.service.CrowdException;
+import dev.centaur.crowd.aggregation.Aggregators;
+import dev.centaur.crowd.v1.ControlItem;
 import dev.centaur.crowd.v1.CrowdItem;
 import dev.centaur.crowd.v1.CrowdProject;
 import dev.centaur.crowd.v1.EnqueueRequest;
@@ -10,6 +12,7 @@ import dev.centaur.crowd.v1.GetItemResultRequest;
 import dev.centaur.crowd.v1.NextTaskRequest;
 import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
+import dev.centaur.crowd.v1.UploadControlItemsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -61,6 +64,53 @@ class RequestValidator {
         int overlap = project.getOverlap();
         if (overlap < MIN_OVERLAP || overlap > MAX_OVERLAP) {
             throw invalid("project.overlap " + overlap + " is outside [" + MIN_OVERLAP + ", " + MAX_OVERLAP + "]");
+        }
+        String method = project.getAggregationMethod();
+        if (!method.isEmpty() && !Aggregators.METHODS.contains(method)) {
+            throw invalid("project.aggregation_method " + quote(method) + " is not one of " + Aggregators.METHODS
+                    + " (or empty for DS)");
+        }
+        int maxOverlap = project.getMaxOverlap();
+        if (maxOverlap != 0 && (maxOverlap < overlap || maxOverlap > MAX_OVERLAP)) {
+            throw invalid("project.max_overlap " + maxOverlap + " is outside [overlap " + overlap + ", " + MAX_OVERLAP
+                    + "] (or 0 for a fixed overlap)");
+        }
+        double target = project.getConfidenceTarget();
+        if (!(target >= 0 && target <= 1)) {
+            throw invalid("project.confidence_target " + target + " is outside [0, 1]");
+        }
+        double controlRate = project.getControlRate();
+        if (!(controlRate >= 0 && controlRate < 1)) {
+            throw invalid("project.control_rate " + controlRate + " is outside [0, 1)");
+        }
+        double minSkill = project.getMinSkill();
+        if (!(minSkill >= 0 && minSkill <= 1)) {
+            throw invalid("project.min_skill " + minSkill + " is outside [0, 1]");
+        }
+    }
+
+    void uploadControlItems(UploadControlItemsRequest request) {
+        projectId("project_id", request.getProjectId());
+        int count = request.getItemsCount();
+        if (count < 1 || count > MAX_ITEMS_PER_ENQUEUE) {
+            throw invalid("items has " + count + " entries; send 1.." + MAX_ITEMS_PER_ENQUEUE + " per call");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            ControlItem item = request.getItems(i);
+            String field = "items[" + i + "]";
+            id(field + ".item_id", item.getItemId());
+            if (!seen.add(item.getItemId())) {
+                throw invalid(field + ".item_id " + quote(item.getItemId()) + " repeats an earlier item of the call");
+            }
+            if (!item.hasContent()) {
+                throw invalid(field + ".content is missing (item_id " + quote(item.getItemId()) + ")");
+            }
+            content(field + ".content", item.getContent(), item.getItemId());
+            if (item.getLabel().isEmpty()) {
+                throw invalid(field + ".label is empty (item_id " + quote(item.getItemId())
+                        + "); send the item's known label");
+            }
         }
     }
 

@@ -31,6 +31,8 @@ final class StatusMapper {
             case NOT_FOUND -> Status.NOT_FOUND;
             case FAILED_PRECONDITION -> Status.FAILED_PRECONDITION;
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
+            case PERMISSION_DENIED -> Status.PERMISSION_DENIED;
+            case ALREADY_EXISTS -> Status.ALREADY_EXISTS;
         };
     }
 }

@@ -17,4 +17,28 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
                   and not exists (from Answer an where an.assignmentId = a.assignmentId)
                 order by a.assignedAt""", annotatorId, projectId, now).firstResultOptional();
     }
+
+    /** Deletes the annotator's unanswered-or-discarded assignments on the project's open ordinary items. */
+    public int deleteOpenAssignmentsOf(String annotatorId, String projectId) {
+        return getEntityManager().createNativeQuery("""
+                DELETE FROM {h-schema}assignment a USING {h-schema}item i
+                 WHERE a.item_pk = i.id AND a.annotator_id = :annotatorId AND i.project_id = :projectId
+                   AND i.completed_at IS NULL AND i.control_label IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM {h-schema}answer an WHERE an.assignment_id = a.assignment_id)""")
+                .setParameter("annotatorId", annotatorId)
+                .setParameter("projectId", projectId)
+                .executeUpdate();
+    }
+
+    /** Assignments the annotator got in the project: all of them, and those on control items. */
+    public long[] countForAnnotator(String annotatorId, String projectId) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT count(*), count(*) FILTER (WHERE i.control_label IS NOT NULL)
+                  FROM {h-schema}assignment a JOIN {h-schema}item i ON i.id = a.item_pk
+                 WHERE a.annotator_id = :annotatorId AND a.project_id = :projectId""")
+                .setParameter("annotatorId", annotatorId)
+                .setParameter("projectId", projectId)
+                .getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
 }

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.query.NativeQuery;
 
@@ -36,8 +38,9 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
      */
     public boolean insertIfAbsent(Item item) {
         int inserted = getSession().createNativeMutationQuery("""
-                INSERT INTO {h-schema}item (project_id, item_id, text, text_a, text_b, model_probabilities, enqueued_at)
-                VALUES (:projectId, :itemId, :text, :textA, :textB, :probabilities, :enqueuedAt)
+                INSERT INTO {h-schema}item (project_id, item_id, text, text_a, text_b, model_probabilities, enqueued_at,
+                                            control_label)
+                VALUES (:projectId, :itemId, :text, :textA, :textB, :probabilities, :enqueuedAt, :controlLabel)
                 ON CONFLICT ON CONSTRAINT item_unique_per_project DO NOTHING""")
                 .setParameter("projectId", item.projectId)
                 .setParameter("itemId", item.itemId)
@@ -46,6 +49,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 .setParameter("textB", item.textB, String.class)
                 .setParameter("probabilities", item.modelProbabilities, double[].class)
                 .setParameter("enqueuedAt", item.enqueuedAt)
+                .setParameter("controlLabel", item.controlLabel, String.class)
                 .executeUpdate();
         return inserted == 1;
     }
@@ -59,6 +63,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
      * not the foreign-key checks of inserts that merely reference the item. The slot count here
      * uses the statement's snapshot; callers must recount once the lock is held.
      *
+     * @param overlap     the project's overlap; an item wants that many answers plus its extra answers
      * @param onlyItemIds when not empty, only these item ids are candidates
      * @param excluded    item keys to pass over (found full on recount)
      */
@@ -68,6 +73,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 SELECT i.id FROM {h-schema}item i
                  WHERE i.project_id = :projectId
                    AND i.completed_at IS NULL
+                   AND i.control_label IS NULL
                    AND NOT EXISTS (SELECT 1 FROM {h-schema}assignment mine
                                     WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
                 """);
@@ -77,7 +83,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
         if (!excluded.isEmpty()) {
             sql.append(" AND i.id <> ALL(:excluded)");
         }
-        sql.append(" AND ").append(OCCUPYING_ASSIGNMENTS).append(" < :overlap")
+        sql.append(" AND ").append(OCCUPYING_ASSIGNMENTS).append(" < :overlap + i.extra_answers")
                 .append(" ORDER BY i.id LIMIT 1 FOR NO KEY UPDATE OF i SKIP LOCKED");
         NativeQuery<Long> query = getSession().createNativeQuery(sql.toString(), Long.class)
                 .setParameter("projectId", projectId)
@@ -109,11 +115,58 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 SELECT i.id FROM {h-schema}item i
                  WHERE i.project_id = :projectId
                    AND i.completed_at IS NULL
+                   AND i.control_label IS NULL
                    AND (SELECT count(*) FROM {h-schema}answer an WHERE an.item_pk = i.id) >= :answers
                  ORDER BY i.id
                  FOR NO KEY UPDATE OF i""", Long.class)
                 .setParameter("projectId", projectId)
                 .setParameter("answers", answers)
                 .getResultList();
+    }
+
+    /**
+     * The oldest control item of the project the annotator was never assigned, if any. Control
+     * items have no overlap, so any number of annotators may hold one at once: no lock is taken.
+     */
+    public Optional<Long> nextControlItem(String projectId, String annotatorId) {
+        return getSession().createNativeQuery("""
+                SELECT i.id FROM {h-schema}item i
+                 WHERE i.project_id = :projectId AND i.control_label IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM {h-schema}assignment mine
+                                    WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
+                 ORDER BY i.id LIMIT 1""", Long.class)
+                .setParameter("projectId", projectId)
+                .setParameter("annotatorId", annotatorId)
+                .getResultList().stream().findFirst();
+    }
+
+    /** Model distributions of the given items (those that have one), by item key. */
+    public Map<Long, double[]> modelDistributions(Collection<Long> itemPks) {
+        Map<Long, double[]> distributions = new HashMap<>();
+        if (itemPks.isEmpty()) {
+            return distributions;
+        }
+        List<Object[]> rows = getSession().createNativeQuery("""
+                SELECT i.id, i.model_probabilities FROM {h-schema}item i
+                 WHERE i.id = ANY(:itemPks) AND i.model_probabilities IS NOT NULL""", Object[].class)
+                .setParameter("itemPks", itemPks.stream().mapToLong(Long::longValue).toArray(), long[].class)
+                .getResultList();
+        for (Object[] row : rows) {
+            distributions.put(((Number) row[0]).longValue(), toDoubles(row[1]));
+        }
+        return distributions;
+    }
+
+    /** A PostgreSQL double precision[] as the driver or Hibernate hands it over. */
+    private static double[] toDoubles(Object value) {
+        if (value instanceof double[] doubles) {
+            return doubles;
+        }
+        Object[] boxed = (Object[]) value;
+        double[] doubles = new double[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            doubles[i] = ((Number) boxed[i]).doubleValue();
+        }
+        return doubles;
     }
 }

@@ -15,7 +15,11 @@ public class CrowdException extends RuntimeException {
         /** The request is well formed but the state forbids it (not yours, already answered, expired). */
         FAILED_PRECONDITION,
         /** No valid annotator token. */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** The annotator is known but may not work here (suspended from the project). */
+        PERMISSION_DENIED,
+        /** The item already exists with different content (a control label that differs). */
+        ALREADY_EXISTS
     }
 
     private final Kind kind;
@@ -43,5 +47,13 @@ public class CrowdException extends RuntimeException {
 
     public static CrowdException unauthenticated(String message) {
         return new CrowdException(Kind.UNAUTHENTICATED, message);
+    }
+
+    public static CrowdException permissionDenied(String message) {
+        return new CrowdException(Kind.PERMISSION_DENIED, message);
+    }
+
+    public static CrowdException alreadyExists(String message) {
+        return new CrowdException(Kind.ALREADY_EXISTS, message);
     }
 }

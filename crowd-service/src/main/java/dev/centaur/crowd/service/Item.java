@@ -56,6 +56,18 @@ public class Item {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Answers wanted beyond the project's overlap (dynamic overlap). */
+    @Column(name = "extra_answers")
+    public int extraAnswers;
+
+    /** The known label of a control item; null for ordinary items. */
+    @Column(name = "control_label")
+    public String controlLabel;
+
+    public boolean isControl() {
+        return controlLabel != null;
+    }
+
     public boolean isCompleted() {
         return completedAt != null;
     }

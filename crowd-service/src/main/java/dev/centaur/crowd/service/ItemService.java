@@ -17,6 +17,10 @@ public class ItemService {
     public record EnqueueOutcome(int enqueued, int duplicates) {
     }
 
+    /** Outcome of an UploadControlItems: control items added, and repeats of ones already there. */
+    public record UploadOutcome(int uploaded, int duplicates) {
+    }
+
     /** An item's state: its answers so far and, once completed, the item carries the aggregate. */
     public record ItemState(Item item, long answers) {
     }
@@ -65,6 +69,50 @@ public class ItemService {
             }
         }
         return new EnqueueOutcome(enqueued, newItems.size() - enqueued);
+    }
+
+    /**
+     * Adds control items (with their known labels) to the project, in one transaction. Every label
+     * is checked first; a repeat with the same label is a duplicate, while an id already used by
+     * an ordinary item or by a control item with another label is ALREADY_EXISTS, and the whole
+     * call writes nothing.
+     *
+     * @param controlLabels the known label of each item, in the order of {@code newItems}
+     */
+    @Transactional
+    public UploadOutcome uploadControlItems(String projectId, List<NewItem> newItems, List<String> controlLabels) {
+        Project project = projects.require(projectId);
+        for (int i = 0; i < controlLabels.size(); i++) {
+            if (!project.labelList().contains(controlLabels.get(i))) {
+                throw CrowdException.invalidArgument("items[" + i + "].label '" + controlLabels.get(i)
+                        + "' is not one of project " + projectId + "'s labels " + project.labelList());
+            }
+        }
+        Instant now = clock.instant();
+        int uploaded = 0;
+        for (int i = 0; i < newItems.size(); i++) {
+            NewItem newItem = newItems.get(i);
+            Item item = new Item();
+            item.projectId = projectId;
+            item.itemId = newItem.itemId();
+            item.text = newItem.text();
+            item.textA = newItem.textA();
+            item.textB = newItem.textB();
+            item.controlLabel = controlLabels.get(i);
+            item.enqueuedAt = now;
+            if (items.insertIfAbsent(item)) {
+                uploaded++;
+                continue;
+            }
+            Item existing = items.findByProjectAndItemId(projectId, newItem.itemId()).orElseThrow();
+            if (!controlLabels.get(i).equals(existing.controlLabel)) {
+                throw CrowdException.alreadyExists("items[" + i + "].item_id '" + newItem.itemId()
+                        + "' already exists in project " + projectId + (existing.isControl()
+                                ? " as a control item labelled '" + existing.controlLabel + "'"
+                                : " as an ordinary item"));
+            }
+        }
+        return new UploadOutcome(uploaded, newItems.size() - uploaded);
     }
 
     /** The item's answers so far and its aggregate; NOT_FOUND for an unknown project or item. */

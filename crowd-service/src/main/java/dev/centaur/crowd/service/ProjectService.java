@@ -1,5 +1,6 @@
 package dev.centaur.crowd.service;
 
+import dev.centaur.crowd.aggregation.DawidSkene;
 import dev.centaur.crowd.repository.ItemRepository;
 import dev.centaur.crowd.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /** Projects' crowd settings, created or updated by router. */
 @ApplicationScoped
@@ -28,36 +28,63 @@ public class ProjectService {
     Clock clock;
 
     /**
-     * Creates the project, or updates its instructions and overlap. Labels may change only while
-     * the project has no items, since stored answers and model distributions refer to them. When
-     * the overlap drops, items that already have enough answers are completed now.
+     * Creates the project, or updates its settings. Labels may change only while the project has
+     * no items, since stored answers and model distributions refer to them. When the overlap, the
+     * max_overlap, the confidence target or the method change, open items that already have
+     * enough answers are evaluated again now (and may complete).
      */
     @Transactional
-    public Project upsert(String projectId, List<String> labels, String instructions, int overlap) {
-        String[] labelArray = labels.toArray(String[]::new);
+    public Project upsert(ProjectSettings settings) {
+        String projectId = settings.projectId();
+        String[] labelArray = settings.labels().toArray(String[]::new);
         Instant now = clock.instant();
-        boolean created = projects.insertIfAbsent(projectId, labelArray, instructions, overlap, now);
+        boolean created = projects.insertIfAbsent(projectId, labelArray, settings.instructions(), settings.overlap(),
+                now);
         Project project = projects.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
         if (created) {
+            applyOptions(project, settings);
             return project;
         }
         if (!Arrays.equals(project.labels, labelArray) && items.existsInProject(projectId)) {
             throw CrowdException.failedPrecondition("project " + projectId + " already has items, so its labels "
-                    + project.labelList() + " cannot change to " + labels);
+                    + project.labelList() + " cannot change to " + settings.labels());
         }
-        boolean changed = !Arrays.equals(project.labels, labelArray)
-                || !project.instructions.equals(instructions) || project.overlap != overlap;
+        boolean completionRuleChanged = project.overlap != settings.overlap()
+                || project.maxOverlap != maxOverlap(settings)
+                || project.confidenceTarget != settings.confidenceTarget()
+                || !project.aggregationMethod.equals(aggregationMethod(settings));
+        boolean changed = completionRuleChanged || !Arrays.equals(project.labels, labelArray)
+                || !project.instructions.equals(settings.instructions())
+                || project.controlRate != settings.controlRate() || project.minSkill != settings.minSkill();
         if (changed) {
-            boolean overlapDropped = overlap < project.overlap;
             project.labels = labelArray;
-            project.instructions = instructions;
-            project.overlap = overlap;
+            project.instructions = settings.instructions();
+            project.overlap = settings.overlap();
+            applyOptions(project, settings);
             project.updatedAt = now;
-            if (overlapDropped) {
-                completion.completeItemsThatReachedOverlap(project);
+            if (completionRuleChanged) {
+                completion.reevaluateOpenItems(project);
             }
         }
         return project;
+    }
+
+    private static void applyOptions(Project project, ProjectSettings settings) {
+        project.aggregationMethod = aggregationMethod(settings);
+        project.maxOverlap = maxOverlap(settings);
+        project.confidenceTarget = settings.confidenceTarget();
+        project.controlRate = settings.controlRate();
+        project.minSkill = settings.minSkill();
+    }
+
+    /** Empty means Dawid-Skene, the default. */
+    private static String aggregationMethod(ProjectSettings settings) {
+        return settings.aggregationMethod().isEmpty() ? DawidSkene.METHOD : settings.aggregationMethod();
+    }
+
+    /** 0 means a fixed overlap. */
+    private static int maxOverlap(ProjectSettings settings) {
+        return Math.max(settings.overlap(), settings.maxOverlap());
     }
 
     /** The project, or NOT_FOUND naming its id. */

@@ -51,6 +51,9 @@ public class TaskService {
     ItemCompletion completion;
 
     @Inject
+    SkillService skills;
+
+    @Inject
     CrowdMetrics metrics;
 
     @Inject
@@ -60,7 +63,8 @@ public class TaskService {
      * Gives the annotator an item of the project that still needs answers and that they were never
      * assigned (restricted to {@code onlyItemIds} when not empty), oldest first, leased for the
      * configured duration. An annotator who still holds a live unanswered assignment in the project
-     * gets that one again, so a retried call does not take a second item.
+     * gets that one again, so a retried call does not take a second item. At the project's control
+     * rate the task is a control item instead, in the same shape. A suspended annotator is refused.
      *
      * @return empty when there is no task for this annotator now
      */
@@ -69,10 +73,18 @@ public class TaskService {
         Project project = projects.require(projectId);
         // Serializes one annotator's concurrent calls, so that the held-task check below is reliable.
         annotators.findById(caller.annotatorId, LockModeType.PESSIMISTIC_WRITE);
+        skills.requireNotSuspended(caller, projectId);
         Instant now = clock.instant();
         Optional<Assignment> held = assignments.findLiveUnanswered(caller.annotatorId, projectId, now);
         if (held.isPresent()) {
             return Optional.of(new AssignedTask(held.get(), items.findById(held.get().itemPk), project));
+        }
+        if (onlyItemIds.isEmpty() && skills.controlDue(caller, project)) {
+            Optional<Long> control = items.nextControlItem(projectId, caller.annotatorId);
+            if (control.isPresent()) {
+                return Optional.of(new AssignedTask(assign(caller, project, control.get(), now),
+                        items.findById(control.get()), project));
+            }
         }
         Set<Long> foundFull = new HashSet<>();
         while (true) {
@@ -84,9 +96,9 @@ public class TaskService {
             long itemPk = candidate.get();
             // The candidate query counted slots in a snapshot taken before it won the row lock, so an
             // assignment committed meanwhile by another replica may be missing: recount under the lock.
-            if (items.countOccupyingAssignments(itemPk, now) < project.overlap) {
-                return Optional.of(new AssignedTask(assign(caller, project, itemPk, now), items.findById(itemPk),
-                        project));
+            Item item = items.findById(itemPk);
+            if (items.countOccupyingAssignments(itemPk, now) < project.overlap + item.extraAnswers) {
+                return Optional.of(new AssignedTask(assign(caller, project, itemPk, now), item, project));
             }
             foundFull.add(itemPk);
         }
@@ -106,8 +118,10 @@ public class TaskService {
     }
 
     /**
-     * Records the annotator's answer to their assignment. When it is the item's overlap-th answer,
-     * the item is aggregated and its result queued for router in the same transaction.
+     * Records the annotator's answer to their assignment. When the item has the answers it wants
+     * (overlap plus its extra answers), it is aggregated and either completed, with its result
+     * queued for router in the same transaction, or asked for one more answer. An answer to a
+     * control item only scores the annotator's skill.
      */
     @Transactional
     public SubmitOutcome submitAnswer(Annotator caller, String assignmentId, String label) {
@@ -129,6 +143,7 @@ public class TaskService {
         // Answers to one item are serialized, so exactly one of them sees the overlap reached.
         Item item = items.findById(assignment.itemPk, LockModeType.PESSIMISTIC_WRITE);
         Project project = projects.require(item.projectId);
+        skills.requireNotSuspended(caller, project.projectId);
         if (!project.labelList().contains(label)) {
             throw CrowdException.invalidArgument("label '" + label + "' is not one of project " + project.projectId
                     + "'s labels " + project.labelList());
@@ -143,10 +158,12 @@ public class TaskService {
         answers.flush();
         metrics.answerSubmittedOnCommit();
         long itemAnswers = answers.countForItem(item.id);
-        boolean completes = !item.isCompleted() && itemAnswers >= project.overlap;
-        if (completes) {
-            completion.complete(item, project);
+        if (item.isControl()) {
+            skills.recordControlAnswer(caller, project, item, label);
+            return new SubmitOutcome(itemAnswers, false);
         }
+        boolean completes = !item.isCompleted() && itemAnswers >= project.overlap + item.extraAnswers
+                && completion.evaluate(item, project, itemAnswers);
         return new SubmitOutcome(itemAnswers, completes);
     }
 }

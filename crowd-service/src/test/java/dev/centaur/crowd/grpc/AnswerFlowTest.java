@@ -40,7 +40,7 @@ class AnswerFlowTest extends CrowdTestSupport {
     @Test
     void threeAnnotatorsCompleteAnItemWhoseMajorityLabelIsReportedToRouter() {
         String projectId = newProjectId();
-        upsertProject(projectId, 3, "pos", "neg");
+        upsertProject(project(projectId, 3, "pos", "neg").setAggregationMethod("MV"));
         crowd.enqueue(EnqueueRequest.newBuilder().setProjectId(projectId).addItems(CrowdItem.newBuilder()
                 .setItemId("review-1").setContent(ItemContent.newBuilder().setText("Loved it"))
                 .addModelProbabilities(0.4).addModelProbabilities(0.6)).build());
@@ -65,6 +65,7 @@ class AnswerFlowTest extends CrowdTestSupport {
         GetItemResultResponse result = itemResult(projectId, "review-1");
         assertTrue(result.getCompleted());
         assertEquals(3, result.getAnswers());
+        assertEquals(3, result.getAnswersUsed());
         assertEquals("pos", result.getLabel(), "two of three said pos; the model's lean to neg does not matter");
         assertEquals(2.0 / 3, result.getConfidence(), 1e-9);
         assertEquals("MV", result.getMethod());

@@ -60,9 +60,17 @@ public abstract class CrowdTestSupport {
     }
 
     protected CrowdProject upsertProject(String projectId, int overlap, String... labels) {
-        return crowd.upsertProject(UpsertProjectRequest.newBuilder().setProject(CrowdProject.newBuilder()
-                .setProjectId(projectId).addAllLabels(List.of(labels)).setInstructions("Pick the label")
-                .setOverlap(overlap)).build()).getProject();
+        return upsertProject(project(projectId, overlap, labels));
+    }
+
+    /** A project's settings with test instructions, to adjust before {@link #upsertProject(CrowdProject.Builder)}. */
+    protected static CrowdProject.Builder project(String projectId, int overlap, String... labels) {
+        return CrowdProject.newBuilder().setProjectId(projectId).addAllLabels(List.of(labels))
+                .setInstructions("Pick the label").setOverlap(overlap);
+    }
+
+    protected CrowdProject upsertProject(CrowdProject.Builder project) {
+        return crowd.upsertProject(UpsertProjectRequest.newBuilder().setProject(project).build()).getProject();
     }
 
     protected static CrowdItem textItem(String itemId) {
