@@ -44,4 +44,24 @@ class RoutingPolicyTest {
     void anEmptyDistributionIsAProgrammingError() {
         assertThrows(IllegalArgumentException.class, () -> RoutingPolicy.decide(new double[0], 0.5));
     }
+
+    @Test
+    void eachPredictedLabelIsJudgedByItsOwnThresholdOrTheGlobalOne() {
+        // cat has its own 0.9, dog none (global 0.7), bird its own 0.5.
+        double[] thresholds = RoutingPolicy.effectiveThresholds(0.7, new double[] {0.9, Double.NaN, 0.5}, 0);
+
+        assertFalse(RoutingPolicy.decide(new double[] {0.8, 0.1, 0.1}, thresholds).acceptedFromModel());
+        assertTrue(RoutingPolicy.decide(new double[] {0.1, 0.75, 0.15}, thresholds).acceptedFromModel());
+        assertFalse(RoutingPolicy.decide(new double[] {0.15, 0.65, 0.2}, thresholds).acceptedFromModel());
+        assertTrue(RoutingPolicy.decide(new double[] {0.2, 0.25, 0.55}, thresholds).acceptedFromModel());
+    }
+
+    @Test
+    void theFloorLiftsEveryThresholdBelowIt() {
+        double[] thresholds = RoutingPolicy.effectiveThresholds(0.7, new double[] {0.9, Double.NaN, 0.5}, 0.8);
+
+        assertEquals(0.9, thresholds[0]);
+        assertEquals(0.8, thresholds[1]);
+        assertEquals(0.8, thresholds[2]);
+    }
 }
