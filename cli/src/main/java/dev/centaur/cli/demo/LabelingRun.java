@@ -37,6 +37,11 @@ import java.util.Locale;
 final class LabelingRun {
 
     static final int SUBMIT_PAGE_SIZE = 1000;
+    /**
+     * Quarkus's gRPC server on the HTTP port accepts messages up to 256 KiB unless configured
+     * otherwise; staying under that keeps SubmitItems working whatever the router's setting.
+     */
+    static final long SUBMIT_PAGE_MAX_BYTES = 200 * 1024;
     private static final int SUBMIT_ATTEMPTS = 3;
     private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REVIEW_TIMEOUT = Duration.ofMinutes(15);
@@ -135,17 +140,41 @@ final class LabelingRun {
     private void submitItems() {
         long created = 0;
         long duplicates = 0;
-        List<DatasetItem> items = data.submitted();
-        for (int from = 0; from < items.size(); from += SUBMIT_PAGE_SIZE) {
-            SubmitItemsRequest.Builder page = SubmitItemsRequest.newBuilder().setProjectId(projectId);
-            for (DatasetItem item : items.subList(from, Math.min(items.size(), from + SUBMIT_PAGE_SIZE))) {
-                page.addItems(SubmittedItem.newBuilder().setItemId(item.id()).setContent(content(item)));
-            }
-            SubmitItemsResponse response = submitPage(page.build());
+        List<SubmitItemsRequest> pages = pages(projectId, data.submitted());
+        for (SubmitItemsRequest page : pages) {
+            SubmitItemsResponse response = submitPage(page);
             created += response.getCreated();
             duplicates += response.getDuplicates();
         }
-        out.println("Submitted " + items.size() + " items (" + created + " created, " + duplicates + " already there)");
+        out.println("Submitted " + data.submitted().size() + " items in " + pages.size() + " calls (" + created
+                + " created, " + duplicates + " already there)");
+    }
+
+    /**
+     * Pages of at most {@link #SUBMIT_PAGE_SIZE} items and about {@link #SUBMIT_PAGE_MAX_BYTES}, so
+     * a page of long texts still fits a server's inbound message limit.
+     */
+    static List<SubmitItemsRequest> pages(String projectId, List<DatasetItem> items) {
+        List<SubmitItemsRequest> pages = new ArrayList<>();
+        SubmitItemsRequest.Builder page = SubmitItemsRequest.newBuilder().setProjectId(projectId);
+        long pageBytes = 0;
+        for (DatasetItem item : items) {
+            SubmittedItem submitted = SubmittedItem.newBuilder().setItemId(item.id()).setContent(content(item)).build();
+            // Each repeated element costs its size plus a tag and a length prefix (at most 1 + 5 bytes).
+            long itemBytes = submitted.getSerializedSize() + 6L;
+            if (page.getItemsCount() > 0
+                    && (page.getItemsCount() == SUBMIT_PAGE_SIZE || pageBytes + itemBytes > SUBMIT_PAGE_MAX_BYTES)) {
+                pages.add(page.build());
+                page = SubmitItemsRequest.newBuilder().setProjectId(projectId);
+                pageBytes = 0;
+            }
+            page.addItems(submitted);
+            pageBytes += itemBytes;
+        }
+        if (page.getItemsCount() > 0) {
+            pages.add(page.build());
+        }
+        return pages;
     }
 
     /** SubmitItems is idempotent on the item ids, so a page can be sent again after UNAVAILABLE. */
