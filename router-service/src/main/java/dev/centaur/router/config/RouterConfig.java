@@ -32,6 +32,12 @@ public interface RouterConfig {
     /** Metrics refreshed from the database. */
     Metrics metrics();
 
+    /** Golden items: the split and their prediction worker. */
+    Golden golden();
+
+    /** The cost-quality curve and its recomputation. */
+    Curve curve();
+
     interface Routing {
         /** Pause between two runs of the routing worker. */
         @WithDefault("200ms")
@@ -140,5 +146,47 @@ public interface RouterConfig {
         /** How often the outbox backlog gauges are recounted. */
         @WithDefault("5s")
         Duration backlogRefreshInterval();
+    }
+
+    interface Golden {
+        /**
+         * Share of golden items held out to measure the model (predicted, never exported for
+         * training unless asked); decided per item id when the item is added.
+         */
+        @WithDefault("0.3")
+        double holdoutShare();
+
+        /** Held-out golden items per Predict call. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** How long golden items wait after a failed Predict (no model yet, peer down) before the next try. */
+        @WithDefault("5s")
+        Duration retryBackoff();
+    }
+
+    interface Curve {
+        /** The lowest threshold on the curve's grid; the grid runs up to 1.0. */
+        @WithDefault("0.5")
+        double gridStart();
+
+        /** Distance between two thresholds on the grid. */
+        @WithDefault("0.01")
+        double gridStep();
+
+        /**
+         * The crowd's accuracy assumed while no item has both a crowd and a gold label (the curve
+         * says when it is assumed).
+         */
+        @WithDefault("0.9")
+        double assumedCrowdAccuracy();
+
+        /** Judge the model against crowd labels on items without gold (besides the golden items). */
+        @WithDefault("true")
+        boolean useCrowdLabels();
+
+        /** How often the worker recomputes operating points of projects with new evidence. */
+        @WithDefault("1s")
+        Duration recomputeInterval();
     }
 }

@@ -1,6 +1,7 @@
 package dev.centaur.router.grpc;
 
 import dev.centaur.common.v1.ItemContent;
+import dev.centaur.router.v1.GoldenItem;
 import dev.centaur.router.v1.SubmittedItem;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,16 @@ final class ItemValidator {
             }
             validateContent(field + ".content", item.getContent(), limits.maxTextCharacters());
             validateMetadata(field + ".metadata", item.getMetadataMap(), limits.maxMetadataEntries());
+        }
+    }
+
+    /** Golden items follow the items' rules (no metadata) and need a gold label. */
+    static void validateGolden(List<GoldenItem> items, Limits limits) {
+        validate(items.stream()
+                .map(item -> SubmittedItem.newBuilder().setItemId(item.getItemId()).setContent(item.getContent()).build())
+                .toList(), limits);
+        for (int i = 0; i < items.size(); i++) {
+            Fields.id("items[" + i + "].gold_label", items.get(i).getGoldLabel());
         }
     }
 

@@ -1,13 +1,21 @@
 package dev.centaur.router.grpc;
 
+import dev.centaur.router.service.PolicyService;
+import dev.centaur.router.service.PolicySettings;
 import dev.centaur.router.service.ProjectRegistry;
 import dev.centaur.router.v1.CreateProjectRequest;
 import dev.centaur.router.v1.CreateProjectResponse;
+import dev.centaur.router.v1.GetPolicyHistoryRequest;
+import dev.centaur.router.v1.GetPolicyHistoryResponse;
 import dev.centaur.router.v1.GetProjectRequest;
 import dev.centaur.router.v1.GetProjectResponse;
 import dev.centaur.router.v1.ListProjectsRequest;
 import dev.centaur.router.v1.ListProjectsResponse;
 import dev.centaur.router.v1.ProjectServiceGrpc;
+import dev.centaur.router.v1.RaiseThresholdRequest;
+import dev.centaur.router.v1.RaiseThresholdResponse;
+import dev.centaur.router.v1.SetPolicyRequest;
+import dev.centaur.router.v1.SetPolicyResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -18,6 +26,9 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Inject
     ProjectRegistry registry;
+
+    @Inject
+    PolicyService policies;
 
     @Override
     @Blocking
@@ -45,6 +56,56 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
             ListProjectsResponse.Builder response = ListProjectsResponse.newBuilder();
             registry.list().forEach(project -> response.addProjects(ProtoMapper.toProto(project)));
             return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void setPolicy(SetPolicyRequest request, StreamObserver<SetPolicyResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            String projectId = Fields.id("project_id", request.getProjectId());
+            if (!request.hasPolicy()) {
+                throw Fields.invalid("policy", "is missing");
+            }
+            ProjectValidator.validatePolicy("policy", request.getPolicy());
+            Fields.storable("reason", request.getReason());
+            Fields.atMostCharacters("reason", request.getReason(), ProjectValidator.MAX_REASON_CHARACTERS);
+            PolicyService.Outcome outcome = policies.setPolicy(projectId,
+                    ProtoMapper.policySettings(request.getPolicy()), request.getReason());
+            return SetPolicyResponse.newBuilder()
+                    .setProject(ProtoMapper.toProto(outcome.project()))
+                    .setChanged(outcome.changed())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getPolicyHistory(GetPolicyHistoryRequest request, StreamObserver<GetPolicyHistoryResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            GetPolicyHistoryResponse.Builder response = GetPolicyHistoryResponse.newBuilder();
+            policies.history(Fields.id("project_id", request.getProjectId()))
+                    .forEach(change -> response.addChanges(ProtoMapper.toProto(change)));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void raiseThreshold(RaiseThresholdRequest request, StreamObserver<RaiseThresholdResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            String projectId = Fields.id("project_id", request.getProjectId());
+            double minThreshold = request.getMinThreshold();
+            if (!(minThreshold >= 0 && minThreshold <= 1)) {
+                throw Fields.invalid("min_threshold", "must be in [0, 1], got " + minThreshold);
+            }
+            Fields.notBlank("evidence", request.getEvidence());
+            Fields.atMostCharacters("evidence", request.getEvidence(), ProjectValidator.MAX_REASON_CHARACTERS);
+            PolicyService.Outcome outcome = policies.raiseThreshold(projectId, minThreshold, request.getEvidence());
+            return RaiseThresholdResponse.newBuilder()
+                    .setRaised(outcome.changed())
+                    .setPolicy(ProtoMapper.toProto(PolicySettings.of(outcome.project())))
+                    .build();
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.centaur.router.grpc;
 
 import dev.centaur.router.v1.Policy;
+import dev.centaur.router.v1.PolicyMode;
 import dev.centaur.router.v1.Project;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,11 @@ final class ProjectValidator {
     static final int MAX_LABEL_CHARACTERS = 100;
     static final int MIN_OVERLAP = 1;
     static final int MAX_OVERLAP = 20;
+    /** router.proto: SetPolicy's reason and RaiseThreshold's evidence. */
+    static final int MAX_REASON_CHARACTERS = 1000;
+
+    private static final String KNOWN_MODES = "POLICY_MODE_THRESHOLD, POLICY_MODE_TARGET_ACCURACY, "
+            + "POLICY_MODE_BUDGET (0 means THRESHOLD)";
 
     private ProjectValidator() {
     }
@@ -37,7 +43,13 @@ final class ProjectValidator {
             throw Fields.invalid("project.model_name",
                     Fields.show(modelName) + " does not match " + MODEL_NAME.pattern());
         }
-        validatePolicy(project.getPolicy());
+        validatePolicy("project.policy", project.getPolicy());
+        for (String label : project.getPolicy().getLabelThresholdsMap().keySet()) {
+            if (!project.getLabelsList().contains(label)) {
+                throw Fields.invalid("project.policy.label_thresholds", "key " + Fields.show(label)
+                        + " is not one of project.labels " + project.getLabelsList());
+            }
+        }
     }
 
     private static void validateLabels(Project project) {
@@ -59,17 +71,39 @@ final class ProjectValidator {
         }
     }
 
-    private static void validatePolicy(Policy policy) {
-        inUnitInterval("project.policy.threshold", policy.getThreshold());
+    /** The policy's own rules; whether per-label keys are the project's labels is checked with the labels. */
+    static void validatePolicy(String field, Policy policy) {
+        inUnitInterval(field + ".threshold", policy.getThreshold());
         int overlap = policy.getOverlap();
         if (overlap < MIN_OVERLAP || overlap > MAX_OVERLAP) {
-            throw Fields.invalid("project.policy.overlap",
+            throw Fields.invalid(field + ".overlap",
                     "must be in [" + MIN_OVERLAP + ", " + MAX_OVERLAP + "], got " + overlap);
         }
-        inUnitInterval("project.policy.qc_rate", policy.getQcRate());
-        nonNegative("project.policy.price_per_crowd_answer", policy.getPricePerCrowdAnswer());
-        nonNegative("project.policy.price_per_expert_review", policy.getPricePerExpertReview());
-        nonNegative("project.policy.price_per_1k_predictions", policy.getPricePer1KPredictions());
+        inUnitInterval(field + ".qc_rate", policy.getQcRate());
+        nonNegative(field + ".price_per_crowd_answer", policy.getPricePerCrowdAnswer());
+        nonNegative(field + ".price_per_expert_review", policy.getPricePerExpertReview());
+        nonNegative(field + ".price_per_1k_predictions", policy.getPricePer1KPredictions());
+        PolicyMode mode = policy.getMode();
+        if (mode == PolicyMode.UNRECOGNIZED) {
+            throw Fields.invalid(field + ".mode", "must be one of " + KNOWN_MODES + ", got " + policy.getModeValue());
+        }
+        boolean userThresholds = mode == PolicyMode.POLICY_MODE_UNSPECIFIED || mode == PolicyMode.POLICY_MODE_THRESHOLD;
+        if (!userThresholds && policy.getLabelThresholdsCount() > 0) {
+            throw Fields.invalid(field + ".label_thresholds", "are only for POLICY_MODE_THRESHOLD; mode is "
+                    + mode.name() + " and label_thresholds is " + policy.getLabelThresholdsMap());
+        }
+        policy.getLabelThresholdsMap().forEach((label, threshold) -> {
+            Fields.notBlank(field + ".label_thresholds key", label);
+            inUnitInterval(field + ".label_thresholds[" + Fields.show(label) + "]", threshold);
+        });
+        double target = policy.getTargetAccuracy();
+        if (mode == PolicyMode.POLICY_MODE_TARGET_ACCURACY && !(target > 0 && target <= 1)) {
+            throw Fields.invalid(field + ".target_accuracy", "must be in (0, 1] in POLICY_MODE_TARGET_ACCURACY, got "
+                    + target);
+        }
+        inUnitInterval(field + ".target_accuracy", target);
+        nonNegative(field + ".budget_per_item", policy.getBudgetPerItem());
+        inUnitInterval(field + ".min_threshold", policy.getMinThreshold());
     }
 
     private static void inUnitInterval(String field, double value) {

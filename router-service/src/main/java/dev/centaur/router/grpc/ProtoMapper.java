@@ -2,12 +2,22 @@ package dev.centaur.router.grpc;
 
 import dev.centaur.common.v1.ItemContent;
 import dev.centaur.router.service.FinalLabelEntity;
+import dev.centaur.router.service.GoldenItemEntity;
+import dev.centaur.router.service.NewGoldenItem;
 import dev.centaur.router.service.NewItem;
 import dev.centaur.router.service.ProjectEntity;
 import dev.centaur.router.v1.FinalLabel;
+import dev.centaur.router.v1.GoldenItem;
+import dev.centaur.router.service.PolicyChangeEntity;
+import dev.centaur.router.service.PolicyModeName;
+import dev.centaur.router.service.PolicySettings;
 import dev.centaur.router.v1.Policy;
+import dev.centaur.router.v1.PolicyActor;
+import dev.centaur.router.v1.PolicyChange;
+import dev.centaur.router.v1.PolicyMode;
 import dev.centaur.router.v1.Project;
 import dev.centaur.router.v1.SubmittedItem;
+import java.util.TreeMap;
 
 /** Between the contract's messages and router's entities; applies the contract's defaults. */
 final class ProtoMapper {
@@ -25,13 +35,7 @@ final class ProtoMapper {
         entity.name = project.getName();
         entity.labels = project.getLabelsList().toArray(String[]::new);
         entity.instructions = project.getInstructions();
-        Policy policy = project.getPolicy();
-        entity.threshold = policy.getThreshold();
-        entity.overlap = policy.getOverlap();
-        entity.qcRate = policy.getQcRate() == 0 ? DEFAULT_QC_RATE : policy.getQcRate();
-        entity.pricePerCrowdAnswer = policy.getPricePerCrowdAnswer();
-        entity.pricePerExpertReview = policy.getPricePerExpertReview();
-        entity.pricePer1kPredictions = policy.getPricePer1KPredictions();
+        policySettings(project.getPolicy()).applyTo(entity);
         entity.modelName = project.getModelName().isEmpty() ? project.getProjectId() : project.getModelName();
         return entity;
     }
@@ -42,15 +46,62 @@ final class ProtoMapper {
                 .setName(project.name)
                 .addAllLabels(project.labelList())
                 .setInstructions(project.instructions)
-                .setPolicy(Policy.newBuilder()
-                        .setThreshold(project.threshold)
-                        .setOverlap(project.overlap)
-                        .setQcRate(project.qcRate)
-                        .setPricePerCrowdAnswer(project.pricePerCrowdAnswer)
-                        .setPricePerExpertReview(project.pricePerExpertReview)
-                        .setPricePer1KPredictions(project.pricePer1kPredictions))
+                .setPolicy(toProto(PolicySettings.of(project)))
                 .setModelName(project.modelName)
                 .setCreatedAtEpochMs(project.createdAt.toEpochMilli())
+                .build();
+    }
+
+    /** A validated policy with the contract's defaults applied (qc_rate 0, mode UNSPECIFIED). */
+    static PolicySettings policySettings(Policy policy) {
+        return new PolicySettings(policy.getThreshold(), policy.getOverlap(),
+                policy.getQcRate() == 0 ? DEFAULT_QC_RATE : policy.getQcRate(),
+                policy.getPricePerCrowdAnswer(), policy.getPricePerExpertReview(), policy.getPricePer1KPredictions(),
+                new TreeMap<>(policy.getLabelThresholdsMap()), modeName(policy.getMode()), policy.getTargetAccuracy(),
+                policy.getBudgetPerItem(), policy.getMinThreshold());
+    }
+
+    static Policy toProto(PolicySettings policy) {
+        return Policy.newBuilder()
+                .setThreshold(policy.threshold())
+                .setOverlap(policy.overlap())
+                .setQcRate(policy.qcRate())
+                .setPricePerCrowdAnswer(policy.pricePerCrowdAnswer())
+                .setPricePerExpertReview(policy.pricePerExpertReview())
+                .setPricePer1KPredictions(policy.pricePer1kPredictions())
+                .putAllLabelThresholds(policy.labelThresholds())
+                .setMode(toProto(policy.mode()))
+                .setTargetAccuracy(policy.targetAccuracy())
+                .setBudgetPerItem(policy.budgetPerItem())
+                .setMinThreshold(policy.minThreshold())
+                .build();
+    }
+
+    static PolicyMode toProto(PolicyModeName mode) {
+        return switch (mode) {
+            case THRESHOLD -> PolicyMode.POLICY_MODE_THRESHOLD;
+            case TARGET_ACCURACY -> PolicyMode.POLICY_MODE_TARGET_ACCURACY;
+            case BUDGET -> PolicyMode.POLICY_MODE_BUDGET;
+        };
+    }
+
+    private static PolicyModeName modeName(PolicyMode mode) {
+        return switch (mode) {
+            case POLICY_MODE_TARGET_ACCURACY -> PolicyModeName.TARGET_ACCURACY;
+            case POLICY_MODE_BUDGET -> PolicyModeName.BUDGET;
+            // Validated before: UNRECOGNIZED never gets here.
+            default -> PolicyModeName.THRESHOLD;
+        };
+    }
+
+    static PolicyChange toProto(PolicyChangeEntity change) {
+        return PolicyChange.newBuilder()
+                .setChangedAtEpochMs(change.changedAt.toEpochMilli())
+                .setActor(change.actor == PolicyChangeEntity.Actor.USER
+                        ? PolicyActor.POLICY_ACTOR_USER : PolicyActor.POLICY_ACTOR_AUTOMATIC)
+                .setOldPolicyJson(change.oldPolicy)
+                .setNewPolicyJson(change.newPolicy)
+                .setReason(change.reason)
                 .build();
     }
 
@@ -65,6 +116,20 @@ final class ProtoMapper {
                 item.getMetadataMap());
     }
 
+    static NewGoldenItem newGoldenItem(GoldenItem item) {
+        return new NewGoldenItem(newItem(SubmittedItem.newBuilder()
+                .setItemId(item.getItemId()).setContent(item.getContent()).build()), item.getGoldLabel());
+    }
+
+    static GoldenItem toProto(GoldenItemEntity golden) {
+        return GoldenItem.newBuilder()
+                .setItemId(golden.itemId)
+                .setContent(golden.content())
+                .setGoldLabel(golden.goldLabel)
+                .build();
+    }
+
+    /** qc_verdict stays empty: router is not told review outcomes (router.proto, FinalLabel). */
     static FinalLabel toProto(FinalLabelEntity finalLabel) {
         return FinalLabel.newBuilder()
                 .setItemId(finalLabel.itemId)

@@ -3,12 +3,23 @@ package dev.centaur.router.grpc;
 import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.repository.FinalLabelCounts;
 import dev.centaur.router.repository.ItemCounts;
+import dev.centaur.router.service.CostAccounting;
 import dev.centaur.router.service.CrowdResultRecorder;
+import dev.centaur.router.service.CurveService;
+import dev.centaur.router.service.GoldenItems;
 import dev.centaur.router.service.FinalLabelEntity;
 import dev.centaur.router.service.ItemSubmission;
 import dev.centaur.router.service.LabelQueries;
+import dev.centaur.router.v1.AddGoldenItemsRequest;
+import dev.centaur.router.v1.AddGoldenItemsResponse;
+import dev.centaur.router.v1.ExportGoldenItemsRequest;
+import dev.centaur.router.v1.ExportGoldenItemsResponse;
 import dev.centaur.router.v1.ExportLabelsRequest;
 import dev.centaur.router.v1.ExportLabelsResponse;
+import dev.centaur.router.v1.GetCostRequest;
+import dev.centaur.router.v1.GetCostResponse;
+import dev.centaur.router.v1.GetCurveRequest;
+import dev.centaur.router.v1.GetCurveResponse;
 import dev.centaur.router.v1.GetLabelsRequest;
 import dev.centaur.router.v1.GetLabelsResponse;
 import dev.centaur.router.v1.GetProgressRequest;
@@ -18,14 +29,11 @@ import dev.centaur.router.v1.ReportCrowdResultResponse;
 import dev.centaur.router.v1.RouterServiceGrpc;
 import dev.centaur.router.v1.SubmitItemsRequest;
 import dev.centaur.router.v1.SubmitItemsResponse;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 @GrpcService
 public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
@@ -33,9 +41,6 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
     /** router.proto, GetLabelsRequest.page_size: "1..1000; 0 means 100". */
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1000;
-
-    /** How often a stream blocked by flow control looks whether the client can take more. */
-    private static final long READY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     @Inject
     RouterConfig config;
@@ -48,6 +53,15 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Inject
     CrowdResultRecorder crowdResults;
+
+    @Inject
+    GoldenItems goldenItems;
+
+    @Inject
+    CurveService curves;
+
+    @Inject
+    CostAccounting costs;
 
     @Override
     @Blocking
@@ -108,38 +122,15 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
         });
     }
 
-    /**
-     * Streams every final label by item id, reading a page at a time, sending only while the client
-     * takes them (flow control), and stopping when the client cancels or its deadline passes.
-     */
+    /** Every final label by item id, streamed with flow control (see {@link PagedStreams}). */
     @Override
     @Blocking
-    public void exportLabels(ExportLabelsRequest request, StreamObserver<ExportLabelsResponse> responseObserver) {
-        ServerCallStreamObserver<ExportLabelsResponse> observer =
-                (ServerCallStreamObserver<ExportLabelsResponse>) responseObserver;
-        try {
-            String projectId = Fields.id("project_id", request.getProjectId());
-            int pageSize = config.labels().exportPageSize();
-            String afterItemId = "";
-            while (true) {
-                List<FinalLabelEntity> page = labels.page(projectId, afterItemId, pageSize);
-                for (FinalLabelEntity label : page) {
-                    if (!awaitReady(observer)) {
-                        return;
-                    }
-                    observer.onNext(ExportLabelsResponse.newBuilder().setLabel(ProtoMapper.toProto(label)).build());
-                }
-                if (page.size() < pageSize) {
-                    break;
-                }
-                afterItemId = page.get(page.size() - 1).itemId;
-            }
-            observer.onCompleted();
-        } catch (RuntimeException e) {
-            if (!observer.isCancelled()) {
-                observer.onError(StatusMapper.toStatusException(e));
-            }
-        }
+    public void exportLabels(ExportLabelsRequest request, StreamObserver<ExportLabelsResponse> observer) {
+        String projectId = request.getProjectId();
+        PagedStreams.stream(observer, () -> Fields.id("project_id", projectId),
+                (afterItemId, pageSize) -> labels.page(projectId, afterItemId, pageSize),
+                config.labels().exportPageSize(), label -> label.itemId,
+                label -> ExportLabelsResponse.newBuilder().setLabel(ProtoMapper.toProto(label)).build());
     }
 
     @Override
@@ -151,19 +142,49 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
                 .build());
     }
 
-    /**
-     * Waits until the transport can take another message. The ready events are queued behind this
-     * blocking call, so the state is polled instead of awaited.
-     *
-     * @return false when the call was cancelled (by the client or its deadline)
-     */
-    private static boolean awaitReady(ServerCallStreamObserver<?> observer) {
-        while (!observer.isReady()) {
-            if (observer.isCancelled()) {
-                return false;
-            }
-            LockSupport.parkNanos(READY_POLL_NANOS);
-        }
-        return !observer.isCancelled();
+    @Override
+    @Blocking
+    public void addGoldenItems(AddGoldenItemsRequest request, StreamObserver<AddGoldenItemsResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            String projectId = Fields.id("project_id", request.getProjectId());
+            RouterConfig.Items limits = config.items();
+            ItemValidator.validateGolden(request.getItemsList(), new ItemValidator.Limits(
+                    limits.maxPerSubmit(), limits.maxTextLength(), limits.maxMetadataEntries()));
+            GoldenItems.Outcome outcome = goldenItems.add(projectId,
+                    request.getItemsList().stream().map(ProtoMapper::newGoldenItem).toList());
+            return AddGoldenItemsResponse.newBuilder()
+                    .setCreated(outcome.created())
+                    .setDuplicates(outcome.duplicates())
+                    .build();
+        });
+    }
+
+    /** The training share of the golden items (and the held-out share if asked), by item id. */
+    @Override
+    @Blocking
+    public void exportGoldenItems(ExportGoldenItemsRequest request, StreamObserver<ExportGoldenItemsResponse> observer) {
+        String projectId = request.getProjectId();
+        PagedStreams.stream(observer, () -> Fields.id("project_id", projectId),
+                (afterItemId, pageSize) -> goldenItems.page(projectId, afterItemId, request.getIncludeHoldout(),
+                        pageSize),
+                config.labels().exportPageSize(), golden -> golden.itemId,
+                golden -> ExportGoldenItemsResponse.newBuilder()
+                        .setItem(ProtoMapper.toProto(golden))
+                        .setHoldout(golden.holdout)
+                        .build());
+    }
+
+    @Override
+    @Blocking
+    public void getCurve(GetCurveRequest request, StreamObserver<GetCurveResponse> observer) {
+        UnaryCalls.answer(observer, () ->
+                CurveMapper.toProto(curves.report(Fields.id("project_id", request.getProjectId()))));
+    }
+
+    @Override
+    @Blocking
+    public void getCost(GetCostRequest request, StreamObserver<GetCostResponse> observer) {
+        UnaryCalls.answer(observer, () ->
+                CurveMapper.toProto(costs.costOf(Fields.id("project_id", request.getProjectId()))));
     }
 }

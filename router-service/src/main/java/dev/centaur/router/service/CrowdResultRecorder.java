@@ -51,6 +51,8 @@ public class CrowdResultRecorder {
         if (recorded) {
             item.status = ItemStatus.LABELED;
             metrics.finalLabelRecorded(project.projectId, result.source());
+            metrics.crowdAnswers(project, result.answersUsed());
+            projects.markCurveStale(project.projectId);
         }
         return recorded;
     }

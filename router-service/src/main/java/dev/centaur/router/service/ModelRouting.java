@@ -1,16 +1,14 @@
 package dev.centaur.router.service;
 
-import dev.centaur.inference.v1.PredictItem;
-import dev.centaur.inference.v1.PredictRequest;
+import dev.centaur.common.v1.ItemContent;
 import dev.centaur.inference.v1.PredictResponse;
-import dev.centaur.inference.v1.Prediction;
 import dev.centaur.router.client.InferenceClient;
 import dev.centaur.router.client.PeerCallException;
 import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.repository.FinalLabelRepository;
+import dev.centaur.router.repository.GoldenItemRepository;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
-import dev.centaur.router.routing.LabelOrder;
 import dev.centaur.router.routing.MalformedPredictionException;
 import dev.centaur.router.routing.RoutingDecision;
 import dev.centaur.router.routing.RoutingPolicy;
@@ -19,7 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -47,6 +45,9 @@ public class ModelRouting {
     FinalLabelRepository finalLabels;
 
     @Inject
+    GoldenItemRepository goldenItems;
+
+    @Inject
     InferenceClient inference;
 
     @Inject
@@ -68,7 +69,9 @@ public class ModelRouting {
         ProjectEntity project = projects.findById(projectId);
         PredictResponse response;
         try {
-            response = inference.predict(predictRequest(project, batch));
+            Map<String, ItemContent> contentById = new LinkedHashMap<>();
+            batch.forEach(item -> contentById.put(item.itemId, item.content()));
+            response = inference.predict(Predictions.request(project.modelName, contentById));
         } catch (PeerCallException e) {
             if (e.kind() == PeerCallException.Kind.NOT_FOUND) {
                 LOG.infof("No model \"%s\" for project %s (%s): %d items go to the crowd without a distribution",
@@ -86,13 +89,20 @@ public class ModelRouting {
         }
         Map<String, double[]> distributions;
         try {
-            distributions = distributionsInProjectOrder(project, batch, response);
+            distributions = Predictions.inProjectOrder(project.labelList(),
+                    batch.stream().map(item -> item.itemId).toList(), response);
         } catch (MalformedPredictionException e) {
             deferBatch(Logger.Level.ERROR, projectId, batch, "model \"" + project.modelName + "\" version "
                     + response.getVersionId() + " does not fit the project", e);
             return false;
         }
         applyPolicy(project, batch, response.getVersionId(), distributions);
+        metrics.modelPredictions(project, batch.size());
+        // Golden items measured with another version no longer describe the model that routes.
+        if (goldenItems.forgetPredictionsOfOtherVersions(projectId, response.getVersionId()) > 0) {
+            LOG.infof("Project %s: model version %s routes now; golden items are predicted again", projectId,
+                    response.getVersionId());
+        }
         return true;
     }
 
@@ -100,12 +110,13 @@ public class ModelRouting {
             Map<String, double[]> distributions) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         int toModel = 0;
+        double[] thresholdByLabel = project.thresholdByLabel();
         for (ItemEntity item : batch) {
             double[] distribution = distributions.get(item.itemId);
             item.modelVersion = modelVersion;
             item.modelProbabilities = distribution;
             item.routedAt = now;
-            RoutingDecision decision = RoutingPolicy.decide(distribution, project.threshold);
+            RoutingDecision decision = RoutingPolicy.decide(distribution, thresholdByLabel);
             if (decision.acceptedFromModel()) {
                 item.status = ItemStatus.LABELED;
                 finalLabels.insertIfAbsent(FinalLabelEntity.of(item, project.labels[decision.labelIndex()],
@@ -127,36 +138,11 @@ public class ModelRouting {
         }
     }
 
-    /** Every item's distribution, or nothing: one bad answer leaves the whole batch untouched. */
-    private static Map<String, double[]> distributionsInProjectOrder(ProjectEntity project, List<ItemEntity> batch,
-            PredictResponse response) throws MalformedPredictionException {
-        LabelOrder order = LabelOrder.between(project.labelList(), response.getLabelsList());
-        Map<String, double[]> distributions = new HashMap<>();
-        for (Prediction prediction : response.getPredictionsList()) {
-            distributions.put(prediction.getItemId(),
-                    order.toProjectOrder(prediction.getItemId(), prediction.getProbabilitiesList()));
-        }
-        for (ItemEntity item : batch) {
-            if (!distributions.containsKey(item.itemId)) {
-                throw new MalformedPredictionException("no prediction for item \"" + item.itemId + "\"");
-            }
-        }
-        return distributions;
-    }
-
     private void deferBatch(Logger.Level level, String projectId, List<ItemEntity> batch, String reason,
             Exception cause) {
         LOG.logf(level, "%s: %d items of project %s stay NEW and are retried in %s (%s)", reason, batch.size(),
                 projectId, config.routing().retryBackoff(), cause.getMessage());
         items.deferAttempt(projectId, batch.stream().map(item -> item.itemId).toList(),
                 config.routing().retryBackoff());
-    }
-
-    private static PredictRequest predictRequest(ProjectEntity project, List<ItemEntity> batch) {
-        PredictRequest.Builder request = PredictRequest.newBuilder().setModelName(project.modelName);
-        for (ItemEntity item : batch) {
-            request.addItems(PredictItem.newBuilder().setItemId(item.itemId).setContent(item.content()));
-        }
-        return request.build();
     }
 }

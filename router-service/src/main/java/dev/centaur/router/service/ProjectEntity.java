@@ -2,10 +2,14 @@ package dev.centaur.router.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import dev.centaur.router.routing.RoutingPolicy;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /** A project: its label set (in distribution order), instructions and routing policy. */
@@ -46,11 +50,41 @@ public class ProjectEntity extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    public PolicyModeName mode = PolicyModeName.THRESHOLD;
+
+    /** Labels with their own threshold; label_threshold_values holds the thresholds, same order. */
+    @Column(name = "label_threshold_labels", columnDefinition = "text[]")
+    public String[] labelThresholdLabels = new String[0];
+
+    @Column(name = "label_threshold_values", columnDefinition = "double precision[]")
+    public double[] labelThresholdValues = new double[0];
+
+    @Column(name = "target_accuracy")
+    public double targetAccuracy;
+
+    @Column(name = "budget_per_item")
+    public double budgetPerItem;
+
+    /** Floor under every effective threshold (RaiseThreshold). */
+    @Column(name = "min_threshold")
+    public double minThreshold;
+
     /** False until crowd-service acknowledged this project's settings (the outbox flag). */
     @Column(name = "crowd_synced")
     public boolean crowdSynced;
 
     public List<String> labelList() {
         return List.of(labels);
+    }
+
+    /** Each label's effective threshold, in the project's label order. */
+    public double[] thresholdByLabel() {
+        double[] own = new double[labels.length];
+        Arrays.fill(own, Double.NaN);
+        for (int i = 0; i < labelThresholdLabels.length; i++) {
+            own[labelList().indexOf(labelThresholdLabels[i])] = labelThresholdValues[i];
+        }
+        return RoutingPolicy.effectiveThresholds(threshold, own, minThreshold);
     }
 }

@@ -38,6 +38,9 @@ public class QcHandoff {
     @Inject
     QcClient qc;
 
+    @Inject
+    RouterMetrics metrics;
+
     /**
      * Offers the next due batch of final labels (all of one project).
      *
@@ -78,6 +81,7 @@ public class QcHandoff {
         for (FinalLabelEntity finalLabel : batch) {
             finalLabel.offeredToQc = true;
         }
+        metrics.offeredToQc(project, batch.size());
         return true;
     }
 }

@@ -65,12 +65,30 @@ public class RouterMetrics {
         registry.counter("centaur.router.final.labels", "project", projectId, "source", source.name()).increment();
     }
 
+    /** Spend as it happens, at the prices of the moment: kind model, crowd or expert. */
+    public void modelPredictions(ProjectEntity project, int predictions) {
+        cost(project.projectId, "model", predictions * project.pricePer1kPredictions / 1000);
+    }
+
+    public void crowdAnswers(ProjectEntity project, int answers) {
+        cost(project.projectId, "crowd", answers * project.pricePerCrowdAnswer);
+    }
+
+    /** Router does not see reviews: qc samples qc_rate of what it is offered, so that share is expected. */
+    public void offeredToQc(ProjectEntity project, int labels) {
+        cost(project.projectId, "expert", labels * project.qcRate * project.pricePerExpertReview);
+    }
+
     @Transactional
     public void refreshBacklog() {
         itemsAwaitingModel.set(items.countInState(ItemStatus.NEW));
         projectsAwaitingCrowd.set(projects.countAwaitingCrowdSync());
         itemsAwaitingCrowd.set(items.countInState(ItemStatus.TO_CROWD));
         labelsAwaitingQc.set(finalLabels.countAwaitingQc());
+    }
+
+    private void cost(String projectId, String kind, double amount) {
+        registry.counter("centaur.router.cost", "project", projectId, "kind", kind).increment(amount);
     }
 
     private void itemsRouted(String projectId, String destination, int count) {

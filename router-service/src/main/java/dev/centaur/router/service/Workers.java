@@ -28,6 +28,12 @@ public class Workers {
     QcHandoff qcHandoff;
 
     @Inject
+    GoldenPrediction goldenPrediction;
+
+    @Inject
+    CurveService curves;
+
+    @Inject
     RouterMetrics metrics;
 
     /** Set when the application stops: runs in progress end after their current batch. */
@@ -42,6 +48,20 @@ public class Workers {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void routeItems() {
         drain("routing", routing::routeNextBatch);
+    }
+
+    @Scheduled(identity = "predict-golden-items", every = "{centaur.router.routing.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void predictGoldenItems() {
+        drain("golden prediction", goldenPrediction::predictNextBatch);
+    }
+
+    @Scheduled(identity = "recompute-operating-points", every = "{centaur.router.curve.recompute-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void recomputeOperatingPoints() {
+        drain("operating point", curves::recomputeNextStale);
     }
 
     @Scheduled(identity = "hand-off-to-crowd", every = "{centaur.router.outbox.interval}",

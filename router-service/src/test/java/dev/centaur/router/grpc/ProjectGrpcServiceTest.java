@@ -18,6 +18,7 @@ import dev.centaur.router.v1.CreateProjectRequest;
 import dev.centaur.router.v1.GetProjectRequest;
 import dev.centaur.router.v1.ListProjectsRequest;
 import dev.centaur.router.v1.Policy;
+import dev.centaur.router.v1.PolicyMode;
 import dev.centaur.router.v1.Project;
 import dev.centaur.router.v1.ProjectServiceGrpc.ProjectServiceBlockingStub;
 import io.grpc.Status;
@@ -174,7 +175,15 @@ class ProjectGrpcServiceTest {
                         "project.policy.price_per_1k_predictions", "-2.0"),
                 bad("infinite prediction price",
                         p -> p.getPolicyBuilder().setPricePer1KPredictions(Double.POSITIVE_INFINITY),
-                        "project.policy.price_per_1k_predictions", "Infinity"));
+                        "project.policy.price_per_1k_predictions", "Infinity"),
+                bad("per-label threshold for a label the project lacks",
+                        p -> p.getPolicyBuilder().putLabelThresholds("bird", 0.9),
+                        "project.policy.label_thresholds", "\"bird\""),
+                bad("per-label threshold above 1", p -> p.getPolicyBuilder().putLabelThresholds("cat", 1.1),
+                        "project.policy.label_thresholds[\"cat\"]", "1.1"),
+                bad("target mode without a target",
+                        p -> p.getPolicyBuilder().setMode(PolicyMode.POLICY_MODE_TARGET_ACCURACY),
+                        "project.policy.target_accuracy", "got 0.0"));
     }
 
     private static Arguments bad(String name, Consumer<Project.Builder> change, String field, String value) {
