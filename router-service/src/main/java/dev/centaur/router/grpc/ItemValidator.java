@@ -42,7 +42,8 @@ final class ItemValidator {
     /** Golden items follow the items' rules (no metadata) and need a gold label. */
     static void validateGolden(List<GoldenItem> items, Limits limits) {
         validate(items.stream()
-                .map(item -> SubmittedItem.newBuilder().setItemId(item.getItemId()).setContent(item.getContent()).build())
+                .map(item -> SubmittedItem.newBuilder()
+                        .setItemId(item.getItemId()).setContent(item.getContent()).build())
                 .toList(), limits);
         for (int i = 0; i < items.size(); i++) {
             Fields.id("items[" + i + "].gold_label", items.get(i).getGoldLabel());

@@ -162,7 +162,8 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
     /** The training share of the golden items (and the held-out share if asked), by item id. */
     @Override
     @Blocking
-    public void exportGoldenItems(ExportGoldenItemsRequest request, StreamObserver<ExportGoldenItemsResponse> observer) {
+    public void exportGoldenItems(ExportGoldenItemsRequest request,
+            StreamObserver<ExportGoldenItemsResponse> observer) {
         String projectId = request.getProjectId();
         PagedStreams.stream(observer, () -> Fields.id("project_id", projectId),
                 (afterItemId, pageSize) -> goldenItems.page(projectId, afterItemId, request.getIncludeHoldout(),

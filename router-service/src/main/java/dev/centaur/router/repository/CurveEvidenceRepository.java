@@ -44,7 +44,8 @@ public class CurveEvidenceRepository {
                 SELECT i.model_probabilities, f.label
                 FROM final_label f JOIN item i ON i.project_id = f.project_id AND i.item_id = f.item_id
                 WHERE f.project_id = ? AND f.source IN ('CROWD', 'HYBRID') AND i.model_probabilities IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM golden_item g WHERE g.project_id = f.project_id AND g.item_id = f.item_id)
+                  AND NOT EXISTS (SELECT 1 FROM golden_item g
+                                  WHERE g.project_id = f.project_id AND g.item_id = f.item_id)
                 ORDER BY f.item_id
                 """, projectId);
     }

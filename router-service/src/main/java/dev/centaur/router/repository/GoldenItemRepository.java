@@ -112,7 +112,7 @@ public class GoldenItemRepository implements PanacheRepositoryBase<GoldenItemEnt
 
     /** Golden items after the given id (empty: from the start), by id; the held-out ones only if asked. */
     public List<GoldenItemEntity> pageAfter(String projectId, String afterItemId, boolean includeHoldout, int limit) {
-        String query = includeHoldout ? "projectId = ?1 and itemId > ?2" : "projectId = ?1 and itemId > ?2 and holdout = false";
+        String query = "projectId = ?1 and itemId > ?2" + (includeHoldout ? "" : " and holdout = false");
         return find(query, Sort.by("itemId"), projectId, afterItemId).page(0, limit).list();
     }
 

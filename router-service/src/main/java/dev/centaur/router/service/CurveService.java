@@ -107,11 +107,11 @@ public class CurveService {
             return new CurveReport(project, List.of(), null, used);
         }
         List<ModelObservation> observations = new ArrayList<>();
-        for (Judged judged : golden) {
-            observations.add(ModelObservation.of(judged.distribution(), project.labelList().indexOf(judged.referenceLabel())));
-        }
-        for (Judged judged : crowdLabeled) {
-            observations.add(ModelObservation.of(judged.distribution(), project.labelList().indexOf(judged.referenceLabel())));
+        for (List<Judged> judgedItems : List.of(golden, crowdLabeled)) {
+            for (Judged judged : judgedItems) {
+                int reference = project.labelList().indexOf(judged.referenceLabel());
+                observations.add(ModelObservation.of(judged.distribution(), reference));
+            }
         }
         CostModel costs = new CostModel(project.pricePer1kPredictions, project.overlap, project.pricePerCrowdAnswer,
                 project.qcRate, project.pricePerExpertReview);

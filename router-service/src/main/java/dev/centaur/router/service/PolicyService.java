@@ -36,8 +36,8 @@ public class PolicyService {
         ProjectEntity project = locked(projectId);
         for (String label : policy.labelThresholds().keySet()) {
             if (!project.labelList().contains(label)) {
-                throw new InvalidArgumentException("policy.label_thresholds key \"" + label + "\" is not one of project "
-                        + projectId + "'s labels " + project.labelList());
+                throw new InvalidArgumentException("policy.label_thresholds key \"" + label
+                        + "\" is not one of project " + projectId + "'s labels " + project.labelList());
             }
         }
         boolean changed = change(project, policy, PolicyChangeEntity.Actor.USER, reason);

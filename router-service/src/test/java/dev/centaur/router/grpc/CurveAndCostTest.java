@@ -118,7 +118,8 @@ class CurveAndCostTest {
                 .setBudgetPerItem(0.31).build());
 
         eventually(() -> assertEquals(0.6, policy(projectId).getThreshold(), 0));
-        assertTrue(history(projectId).get(1).getReason().contains("budget 0.3100"), history(projectId).get(1).getReason());
+        String evidence = history(projectId).get(1).getReason();
+        assertTrue(evidence.contains("BUDGET") && evidence.contains("budget 0.3100"), evidence);
         calls.submit(projectId, text("cheap-65", "yes|0.65"));
         eventually(() -> assertEquals("MODEL", calls.finalLabel(projectId, "cheap-65").get(1)));
 
