@@ -2,6 +2,7 @@ package dev.centaur.inference.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the inference service ({@code centaur.inference.*}). */
 @ConfigMapping(prefix = "centaur.inference")
@@ -36,6 +37,30 @@ public interface InferenceConfig {
 
     /** Request limits. */
     Limits limits();
+
+    /** Dynamic batching of Predict: one queue and one worker per loaded version. */
+    Batching batching();
+
+    interface Batching {
+        /** Items in one forward pass at most (also the chunk size of held-out evaluation). */
+        @WithDefault("256")
+        int maxBatchSize();
+
+        /**
+         * How long the worker waits for more items once it holds the first: a little latency for
+         * fuller passes when requests arrive one by one.
+         */
+        @WithDefault("2ms")
+        Duration maxDelay();
+
+        /**
+         * Items waiting per loaded version at most; a request that does not fit is refused at once
+         * with RESOURCE_EXHAUSTED. At least limits.max-items-per-request, so one request always fits
+         * an empty queue.
+         */
+        @WithDefault("20000")
+        int queueCapacity();
+    }
 
     interface Model {
         /** Embedding rows shared by the hashed features (more did not help on the pair sets). */
@@ -101,9 +126,12 @@ public interface InferenceConfig {
         @WithDefault("1000")
         int maxItemsPerRequest();
 
-        /** Items per forward pass when predicting. */
-        @WithDefault("256")
-        int predictBatchSize();
+        /**
+         * PredictStream messages the server takes in ahead of its answers (flow control): more
+         * overlap of network and model, more memory per stream.
+         */
+        @WithDefault("4")
+        int streamWindow();
 
         /** Examples a Train request needs at least. */
         @WithDefault("10")

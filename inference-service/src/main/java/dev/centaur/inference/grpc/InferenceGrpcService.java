@@ -1,5 +1,7 @@
 package dev.centaur.inference.grpc;
 
+import dev.centaur.inference.batching.BatchAggregator;
+import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.ItemText;
 import dev.centaur.inference.service.ActivationService;
 import dev.centaur.inference.service.ModelCatalog;
@@ -9,78 +11,119 @@ import dev.centaur.inference.service.PredictionService;
 import dev.centaur.inference.service.TrainingService;
 import dev.centaur.inference.v1.ActivateRequest;
 import dev.centaur.inference.v1.ActivateResponse;
-import dev.centaur.inference.v1.InferenceService;
+import dev.centaur.inference.v1.InferenceServiceGrpc;
 import dev.centaur.inference.v1.ListModelsRequest;
 import dev.centaur.inference.v1.ListModelsResponse;
 import dev.centaur.inference.v1.PredictRequest;
 import dev.centaur.inference.v1.PredictResponse;
+import dev.centaur.inference.v1.PredictStreamRequest;
+import dev.centaur.inference.v1.PredictStreamResponse;
 import dev.centaur.inference.v1.TrainRequest;
 import dev.centaur.inference.v1.TrainResponse;
+import io.grpc.Context;
+import io.grpc.Deadline;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** gRPC adapter of centaur.inference.v1.InferenceService: validate, map, call the service, map back. */
+/**
+ * gRPC adapter of centaur.inference.v1.InferenceService: validate, map, call the service, map back.
+ * StreamObserver style (not Mutiny) because PredictStream needs gRPC's manual flow control.
+ */
 @GrpcService
-public class InferenceGrpcService implements InferenceService {
+public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceImplBase {
 
     private final RequestValidator validator;
     private final TrainingService training;
     private final PredictionService prediction;
     private final ModelCatalog catalog;
     private final ActivationService activation;
+    private final int streamWindow;
 
     public InferenceGrpcService(RequestValidator validator, TrainingService training, PredictionService prediction,
-            ModelCatalog catalog, ActivationService activation) {
+            ModelCatalog catalog, ActivationService activation, InferenceConfig config) {
         this.validator = validator;
         this.training = training;
         this.prediction = prediction;
         this.catalog = catalog;
         this.activation = activation;
+        this.streamWindow = config.limits().streamWindow();
     }
 
     @Override
     @Blocking
-    public Uni<TrainResponse> train(TrainRequest request) {
-        return call(() -> TrainResponse.newBuilder()
+    public void train(TrainRequest request, StreamObserver<TrainResponse> response) {
+        answer(response, () -> TrainResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(training.train(validator.train(request))))
                 .build());
     }
 
     @Override
     @Blocking
-    public Uni<PredictResponse> predict(PredictRequest request) {
-        return call(() -> {
-            List<ItemText> items = validator.predictItems(request);
-            PredictionResult result = prediction.predict(request.getModelName(),
-                    RequestValidator.optionalVersionId(request.getVersionId()), items);
-            return ProtoMapper.predictResponse(request, result);
-        });
+    public void predict(PredictRequest request, StreamObserver<PredictResponse> response) {
+        long deadline = callerDeadlineNanos();
+        answer(response, () -> predict(request, deadline));
+    }
+
+    /** Not @Blocking: each message is predicted on a worker thread by {@link PredictStreamCall}. */
+    @Override
+    public StreamObserver<PredictStreamRequest> predictStream(StreamObserver<PredictStreamResponse> response) {
+        long deadline = callerDeadlineNanos();
+        return new PredictStreamCall((ServerCallStreamObserver<PredictStreamResponse>) response, streamWindow,
+                Infrastructure.getDefaultWorkerPool(),
+                request -> PredictStreamResponse.newBuilder()
+                        .setPredict(predict(request.getPredict(), deadline))
+                        .build());
     }
 
     @Override
     @Blocking
-    public Uni<ListModelsResponse> listModels(ListModelsRequest request) {
-        return call(() -> {
-            ListModelsResponse.Builder response = ListModelsResponse.newBuilder();
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> response) {
+        answer(response, () -> {
+            ListModelsResponse.Builder models = ListModelsResponse.newBuilder();
             for (ModelVersionInfo version : catalog.list(validator.modelNameFilter(request.getModelName()))) {
-                response.addModels(ProtoMapper.modelVersion(version));
+                models.addModels(ProtoMapper.modelVersion(version));
             }
-            return response.build();
+            return models.build();
         });
     }
 
     @Override
     @Blocking
-    public Uni<ActivateResponse> activate(ActivateRequest request) {
-        return call(() -> ActivateResponse.newBuilder()
+    public void activate(ActivateRequest request, StreamObserver<ActivateResponse> response) {
+        answer(response, () -> ActivateResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(activation.activate(validator.requiredVersionId(request.getVersionId()))))
                 .build());
     }
 
-    private static <T> Uni<T> call(Supplier<T> handler) {
-        return Uni.createFrom().item(handler).onFailure().transform(StatusMapper::toStatusException);
+    private PredictResponse predict(PredictRequest request, long deadlineNanos) {
+        List<ItemText> items = validator.predictItems(request);
+        PredictionResult result = prediction.predict(request.getModelName(),
+                RequestValidator.optionalVersionId(request.getVersionId()), items, deadlineNanos);
+        return ProtoMapper.predictResponse(request, result);
+    }
+
+    /** The caller's gRPC deadline in System.nanoTime() terms, so queued items past it are dropped. */
+    private static long callerDeadlineNanos() {
+        Deadline deadline = Context.current().getDeadline();
+        return deadline == null ? BatchAggregator.NO_DEADLINE
+                : System.nanoTime() + deadline.timeRemaining(TimeUnit.NANOSECONDS);
+    }
+
+    private static <T> void answer(StreamObserver<T> response, Supplier<T> handler) {
+        T result;
+        try {
+            result = handler.get();
+        } catch (RuntimeException e) {
+            response.onError(StatusMapper.toStatusException(e));
+            return;
+        }
+        response.onNext(result);
+        response.onCompleted();
     }
 }

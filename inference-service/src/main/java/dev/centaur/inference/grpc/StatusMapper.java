@@ -1,5 +1,7 @@
 package dev.centaur.inference.grpc;
 
+import dev.centaur.inference.batching.DeadlineExpiredException;
+import dev.centaur.inference.batching.QueueFullException;
 import dev.centaur.inference.service.InvalidInputException;
 import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
@@ -28,6 +30,12 @@ public final class StatusMapper {
         }
         if (failure instanceof NotFoundException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof QueueFullException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof DeadlineExpiredException) {
+            return Status.DEADLINE_EXCEEDED.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (databaseUnreachable(failure)) {
             LOG.warn("database unavailable", failure);

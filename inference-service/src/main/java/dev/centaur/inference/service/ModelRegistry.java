@@ -1,6 +1,7 @@
 package dev.centaur.inference.service;
 
 import ai.djl.Device;
+import dev.centaur.inference.batching.BatchSettings;
 import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.DjlRuntime;
 import dev.centaur.inference.model.TextClassifier;
@@ -36,15 +37,21 @@ public class ModelRegistry {
 
     private final ModelCatalog catalog;
     private final InferenceConfig config;
+    private final BatchMetrics batchMetrics;
     private final Map<String, LoadedModel> activeModels = new ConcurrentHashMap<>();
     private final Map<String, Object> nameLocks = new ConcurrentHashMap<>();
     private Device device;
 
-    public ModelRegistry(ModelCatalog catalog, InferenceConfig config, MeterRegistry meters) {
+    public ModelRegistry(ModelCatalog catalog, InferenceConfig config, MeterRegistry meters, BatchMetrics batchMetrics) {
         this.catalog = catalog;
         this.config = config;
+        this.batchMetrics = batchMetrics;
         Gauge.builder("centaur.inference.models.loaded", activeModels, Map::size)
                 .description("Active model versions loaded in memory")
+                .register(meters);
+        Gauge.builder("centaur.inference.batch.queue.depth", activeModels,
+                        models -> models.values().stream().mapToInt(LoadedModel::queueDepth).sum())
+                .description("Items waiting for a forward pass, over all loaded versions")
                 .register(meters);
     }
 
@@ -119,7 +126,7 @@ public class ModelRegistry {
         }
         ModelVersionInfo version = catalog.find(versionId)
                 .orElseThrow(() -> ModelCatalog.unknownVersion(versionId.toString()));
-        LoadedModel once = new LoadedModel(version, load(version));
+        LoadedModel once = loaded(version);
         ModelLease lease = once.lease().orElseThrow();
         once.retire();
         return lease;
@@ -152,7 +159,7 @@ public class ModelRegistry {
                 return;
             }
             try {
-                activeModels.put(modelName, new LoadedModel(active.get(), load(active.get())));
+                activeModels.put(modelName, loaded(active.get()));
                 LOG.infof("model %s now serves version %s", modelName, active.get().id());
                 if (current != null) {
                     current.retire();
@@ -164,10 +171,16 @@ public class ModelRegistry {
         }
     }
 
+    private LoadedModel loaded(ModelVersionInfo version) {
+        InferenceConfig.Batching batching = config.batching();
+        return new LoadedModel(version, load(version),
+                new BatchSettings(batching.maxBatchSize(), batching.maxDelay(), batching.queueCapacity()), batchMetrics);
+    }
+
     private TextClassifier load(ModelVersionInfo version) {
         byte[] weights = catalog.weights(version.id());
         return TextClassifier.load(weights, version.featureConfig(), version.labels(), version.temperature(),
-                config.limits().predictBatchSize(), device());
+                config.batching().maxBatchSize(), device());
     }
 
     /** The device models run on: the first GPU when DJL finds one, else the CPU. */

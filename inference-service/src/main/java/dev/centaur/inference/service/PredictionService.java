@@ -1,5 +1,6 @@
 package dev.centaur.inference.service;
 
+import dev.centaur.inference.batching.BatchAggregator;
 import dev.centaur.inference.model.ItemText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,12 +33,15 @@ public class PredictionService {
 
     /**
      * @param versionId empty for the active version of {@code modelName}
+     * @param deadlineNanos the caller's deadline ({@link System#nanoTime()} terms) or
+     *        {@link BatchAggregator#NO_DEADLINE}
      * @throws NotFoundException for a name without an active version, or a version of another name
      */
-    public PredictionResult predict(String modelName, Optional<UUID> versionId, List<ItemText> items) {
+    public PredictionResult predict(String modelName, Optional<UUID> versionId, List<ItemText> items,
+            long deadlineNanos) {
         Timer.Sample sample = Timer.start();
         try (ModelLease lease = lease(modelName, versionId)) {
-            double[][] probabilities = lease.classifier().predict(items);
+            double[][] probabilities = lease.predict(items, deadlineNanos);
             itemsPredicted.increment(items.size());
             return new PredictionResult(lease.version().id(), lease.version().labels(), probabilities);
         } finally {

@@ -82,6 +82,6 @@ public class TrainingService {
                 training.batchSize(),
                 command.holdoutFraction() == 0 ? training.holdoutFraction() : command.holdoutFraction(),
                 command.seed() == 0 ? training.seed() : command.seed(),
-                config.limits().predictBatchSize());
+                config.batching().maxBatchSize());
     }
 }

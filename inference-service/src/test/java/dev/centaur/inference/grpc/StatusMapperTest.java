@@ -3,6 +3,8 @@ package dev.centaur.inference.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.centaur.inference.batching.DeadlineExpiredException;
+import dev.centaur.inference.batching.QueueFullException;
 import dev.centaur.inference.service.InvalidInputException;
 import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
@@ -23,6 +25,14 @@ class StatusMapperTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getCode());
         assertEquals("labels[1] is empty", invalid.getDescription());
         assertEquals(Status.Code.NOT_FOUND, statusOf(new NotFoundException("version_id 'x'")).getCode());
+    }
+
+    @Test
+    void aFullQueueIsResourceExhaustedAndAnExpiredDeadlineIsDeadlineExceeded() {
+        Status full = statusOf(new QueueFullException("model m has 10 items queued"));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, full.getCode());
+        assertEquals("model m has 10 items queued", full.getDescription());
+        assertEquals(Status.Code.DEADLINE_EXCEEDED, statusOf(new DeadlineExpiredException("deadline passed")).getCode());
     }
 
     @Test

@@ -36,6 +36,11 @@ class HealthAndMetricsTest {
                 .statusCode(200)
                 .body(containsString("centaur_inference_predict_latency_seconds_count"))
                 .body(containsString("centaur_inference_items_predicted_total"))
-                .body(containsString("centaur_inference_models_loaded"));
+                .body(containsString("centaur_inference_models_loaded"))
+                .body(containsString("centaur_inference_batch_queue_seconds_count"))
+                .body(containsString("centaur_inference_batch_size_count"))
+                .body(containsString("centaur_inference_batch_pass_seconds_count"))
+                .body(containsString("centaur_inference_batch_latency_seconds_count"))
+                .body(containsString("centaur_inference_batch_queue_depth"));
     }
 }
