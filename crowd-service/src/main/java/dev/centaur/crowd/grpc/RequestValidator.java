@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * are constants here; the text length limit is configuration.
  */
 @ApplicationScoped
-class RequestValidator {
+public class RequestValidator {
 
     static final Pattern PROJECT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final int MIN_LABELS = 2;
@@ -185,7 +185,7 @@ class RequestValidator {
         }
     }
 
-    void nextTask(NextTaskRequest request) {
+    public void nextTask(NextTaskRequest request) {
         projectId("project_id", request.getProjectId());
         int count = request.getOnlyItemIdsCount();
         if (count > MAX_ONLY_ITEM_IDS) {
@@ -196,7 +196,7 @@ class RequestValidator {
         }
     }
 
-    void submitAnswer(SubmitAnswerRequest request) {
+    public void submitAnswer(SubmitAnswerRequest request) {
         id("assignment_id", request.getAssignmentId());
         if (request.getLabel().isEmpty()) {
             throw invalid("label is empty; send one of the project's labels");

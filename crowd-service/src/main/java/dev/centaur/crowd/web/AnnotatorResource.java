@@ -1,0 +1,94 @@
+package dev.centaur.crowd.web;
+
+import dev.centaur.crowd.grpc.RequestValidator;
+import dev.centaur.crowd.service.Annotator;
+import dev.centaur.crowd.service.AnnotatorService;
+import dev.centaur.crowd.service.CrowdException;
+import dev.centaur.crowd.service.TaskService;
+import dev.centaur.crowd.service.TaskService.AssignedTask;
+import dev.centaur.crowd.service.TaskService.SubmitOutcome;
+import dev.centaur.crowd.v1.NextTaskRequest;
+import dev.centaur.crowd.v1.SubmitAnswerRequest;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * The JSON API behind the annotator page ({@code /annotate/}): the same NextTask and SubmitAnswer
+ * as the gRPC service, with the same bearer token, validation and services. Errors are mapped by
+ * {@link CrowdExceptionMapper}.
+ */
+@Path("/api/annotate")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class AnnotatorResource {
+
+    private static final String BEARER = "Bearer ";
+
+    /** What the page sends to ask for a task. */
+    public record NextTaskBody(String projectId) {
+    }
+
+    /** A task as the page shows it: text, or the pair textA / textB. */
+    public record TaskView(String assignmentId, String itemId, String text, String textA, String textB,
+            List<String> labels, String instructions) {
+    }
+
+    /** What the page sends to answer. */
+    public record AnswerBody(String assignmentId, String label) {
+    }
+
+    public record AnswerView(long itemAnswers, boolean itemCompleted) {
+    }
+
+    @Inject
+    RequestValidator validator;
+
+    @Inject
+    AnnotatorService annotators;
+
+    @Inject
+    TaskService tasks;
+
+    /** 200 with the task, or 204 when there is none for this annotator now. */
+    @POST
+    @Path("/next-task")
+    public Response nextTask(@HeaderParam("Authorization") String authorization, NextTaskBody body) {
+        Annotator caller = authenticate(authorization);
+        String projectId = body == null || body.projectId() == null ? "" : body.projectId();
+        validator.nextTask(NextTaskRequest.newBuilder().setProjectId(projectId).build());
+        return tasks.nextTask(caller, projectId, List.of())
+                .map(task -> Response.ok(view(task)).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/answer")
+    public AnswerView answer(@HeaderParam("Authorization") String authorization, AnswerBody body) {
+        Annotator caller = authenticate(authorization);
+        String assignmentId = body == null || body.assignmentId() == null ? "" : body.assignmentId();
+        String label = body == null || body.label() == null ? "" : body.label();
+        validator.submitAnswer(SubmitAnswerRequest.newBuilder().setAssignmentId(assignmentId).setLabel(label).build());
+        SubmitOutcome outcome = tasks.submitAnswer(caller, assignmentId, label);
+        return new AnswerView(outcome.itemAnswers(), outcome.itemCompleted());
+    }
+
+    private Annotator authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.substring(BEARER.length()).isBlank()) {
+            throw CrowdException.unauthenticated("missing the 'Authorization: Bearer <token>' header");
+        }
+        return annotators.authenticate(authorization.substring(BEARER.length()).trim());
+    }
+
+    private static TaskView view(AssignedTask task) {
+        return new TaskView(task.assignment().assignmentId, task.item().itemId, task.item().text, task.item().textA,
+                task.item().textB, task.project().labelList(), task.project().instructions);
+    }
+}
