@@ -1,7 +1,10 @@
 package dev.centaur.cli.launch;
 
+import dev.centaur.cli.CliException;
+
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,22 +17,35 @@ public final class RunningServices implements AutoCloseable {
     private static final long GRACE_SECONDS = 30;
     private static final long FORCED_WAIT_SECONDS = 10;
 
-    private final List<ServiceProcess> processes;
+    private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
     private final PrintStream log;
     private final Thread shutdownHook;
     private boolean stopped;
     private boolean detached;
     private Runnable afterStop = () -> { };
 
-    RunningServices(List<ServiceProcess> processes, PrintStream log) {
-        this.processes = List.copyOf(processes);
+    /** Registers the shutdown hook before any process starts, so none can outlive an early exit. */
+    RunningServices(PrintStream log) {
         this.log = log;
         this.shutdownHook = new Thread(this::stopFromHook, "centaur-stop-services");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            throw new CliException("Not starting the services: this command is shutting down");
+        }
+    }
+
+    /** Adds a just-started process; one started after the stop (Ctrl-C meanwhile) is killed at once. */
+    synchronized void add(ServiceProcess process) {
+        if (stopped) {
+            process.process().destroyForcibly();
+            throw new CliException("Stopped while starting the services");
+        }
+        processes.add(process);
     }
 
     public List<ServiceProcess> processes() {
-        return processes;
+        return List.copyOf(processes);
     }
 
     /** True when no started service process is alive any more. */

@@ -84,22 +84,16 @@ public final class ServiceLauncher {
         } catch (IOException e) {
             throw new CliException("Cannot create the run directory " + runDir + ": " + e.getMessage(), e);
         }
-        List<ServiceProcess> processes = new ArrayList<>();
-        RunningServices running = null;
+        RunningServices running = new RunningServices(log);
         try {
             for (CentaurService service : CentaurService.values()) {
-                processes.add(launch(service, jars.get(service), addresses, database, runDir));
+                running.add(launch(service, jars.get(service), addresses, database, runDir));
             }
-            running = new RunningServices(processes, log);
             log.println("Services starting; logs in " + runDir);
-            awaitReady(processes);
+            awaitReady(running.processes());
             return running;
         } catch (RuntimeException e) {
-            if (running != null) {
-                running.close();
-            } else {
-                processes.forEach(p -> p.process().destroyForcibly());
-            }
+            running.close();
             throw e;
         }
     }
