@@ -36,6 +36,60 @@ public interface QcConfig {
     /** The drift view: accuracy over windows of decided reviews in time order. */
     Drift drift();
 
+    /** The threshold feedback: asking router for a higher threshold when the model misses the target. */
+    Feedback feedback();
+
+    /** Calls to router-service (RaiseThreshold). */
+    Router router();
+
+    interface Feedback {
+
+        /**
+         * Decided MODEL reviews a project needs before its interval is trusted to ask for a raise: with
+         * fewer, the upper bound is wide and a few unlucky reviews would move the threshold.
+         */
+        @WithDefault("20")
+        int minModelReviews();
+
+        /** How much above the project's current lowest threshold qc asks for (capped at 1.0). */
+        @WithDefault("0.05")
+        double thresholdStep();
+
+        /**
+         * New decided MODEL reviews needed after a raise request before the next one: each request
+         * stands on new evidence, so one bad stretch raises the threshold once, not after every verdict.
+         */
+        @WithDefault("20")
+        int reviewsBetweenRaises();
+
+        /** Pause between two runs of the worker that sends raise requests to router. */
+        @WithDefault("5s")
+        Duration sendInterval();
+
+        /** How long a raise request whose call failed waits before the next try. */
+        @WithDefault("30s")
+        Duration retryBackoff();
+
+        /** Raise requests sent per run of the worker. */
+        @WithDefault("50")
+        int batchSize();
+    }
+
+    interface Router {
+
+        /** Deadline of one RaiseThreshold call. */
+        @WithDefault("5s")
+        Duration deadline();
+
+        /** Attempts per call while router is UNAVAILABLE (RaiseThreshold is idempotent). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause between two attempts. */
+        @WithDefault("200ms")
+        Duration retryDelay();
+    }
+
     interface Drift {
 
         /**

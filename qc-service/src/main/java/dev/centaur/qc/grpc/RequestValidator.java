@@ -63,6 +63,8 @@ public class RequestValidator {
         if (newModelLabels > 0 && !(newModelRate >= qcRate && newModelRate <= 1)) {
             throw invalid("new_model_qc_rate " + newModelRate + " is outside [qc_rate, 1] = [" + qcRate + ", 1]");
         }
+        double targetAccuracy = unitInterval("target_accuracy", request.getTargetAccuracy());
+        double modelThreshold = unitInterval("model_threshold", request.getModelThreshold());
         int count = request.getLabelsOfferedCount();
         if (count == 0 || count > MAX_OFFERED_PER_CALL) {
             throw invalid("labels_offered has " + count + " labels: send 1.." + MAX_OFFERED_PER_CALL + " per call");
@@ -72,7 +74,15 @@ public class RequestValidator {
         for (int i = 0; i < count; i++) {
             items.add(offeredItem("labels_offered[" + i + "]", request.getLabelsOffered(i), labelSet, labels));
         }
-        return new OfferCommand(projectId, labels, qcRate, reviewsPerItem, newModelRate, newModelLabels, items);
+        return new OfferCommand(projectId, labels, qcRate, reviewsPerItem, newModelRate, newModelLabels, targetAccuracy,
+                modelThreshold, items);
+    }
+
+    private static double unitInterval(String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw invalid(field + " " + value + " is outside [0, 1]");
+        }
+        return value;
     }
 
     public String projectId(String projectId) {

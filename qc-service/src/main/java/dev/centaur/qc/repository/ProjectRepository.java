@@ -3,6 +3,7 @@ package dev.centaur.qc.repository;
 import dev.centaur.qc.service.Project;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
             project.updatedAt = now;
         }
         return project;
+    }
+
+    /** Locks the project's row until commit and reloads it, so decisions about it happen one at a time. */
+    public void lockAndRefresh(Project project) {
+        getEntityManager().refresh(project, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public boolean exists(String projectId) {

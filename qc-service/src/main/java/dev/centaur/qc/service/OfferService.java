@@ -45,7 +45,9 @@ public class OfferService {
     private OfferOutcome store(OfferCommand command) {
         Instant now = Instant.now();
         String projectId = command.projectId();
-        projects.upsertLabels(projectId, command.labels(), now);
+        Project project = projects.upsertLabels(projectId, command.labels(), now);
+        project.targetAccuracy = command.targetAccuracy();
+        project.modelThreshold = command.modelThreshold();
         NewModelLabels newModelLabels = new NewModelLabels(command);
         Map<FinalLabelSource, Integer> received = new EnumMap<>(FinalLabelSource.class);
         Map<FinalLabelSource, Integer> sampled = new EnumMap<>(FinalLabelSource.class);

@@ -9,7 +9,7 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A project as QC knows it: its label set, kept current by every Offer. */
+/** A project as QC knows it: its label set, target accuracy and model threshold, kept current by every Offer. */
 @Entity
 @Table(name = "project")
 public class Project {
@@ -27,4 +27,16 @@ public class Project {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The project's target accuracy as router last said; 0 means none (no threshold feedback). */
+    @Column(name = "target_accuracy", nullable = false)
+    public double targetAccuracy;
+
+    /** The project's lowest effective model threshold as router last said (or as qc last asked for). */
+    @Column(name = "model_threshold", nullable = false)
+    public double modelThreshold;
+
+    /** Decided MODEL reviews when qc last asked router for a raise; 0 when it never did. */
+    @Column(name = "raised_at_model_reviews", nullable = false)
+    public long raisedAtModelReviews;
 }

@@ -32,15 +32,17 @@ public class ReviewService {
     private final ReviewRepository reviews;
     private final CorrectionService corrections;
     private final AccuracyService accuracy;
+    private final ThresholdFeedback feedback;
     private final QcConfig config;
 
     ReviewService(ProjectRepository projects, OfferedLabelRepository offeredLabels, ReviewRepository reviews,
-            CorrectionService corrections, AccuracyService accuracy, QcConfig config) {
+            CorrectionService corrections, AccuracyService accuracy, ThresholdFeedback feedback, QcConfig config) {
         this.projects = projects;
         this.offeredLabels = offeredLabels;
         this.reviews = reviews;
         this.corrections = corrections;
         this.accuracy = accuracy;
+        this.feedback = feedback;
         this.config = config;
     }
 
@@ -100,6 +102,9 @@ public class ReviewService {
         boolean corrected = outcome == ReviewOutcome.DECIDED && !offered.verdictCorrect;
         if (corrected) {
             corrections.record(offered, (int) rounds.stream().filter(Review::isAnswered).count(), now);
+        }
+        if (outcome == ReviewOutcome.DECIDED && offered.source == FinalLabelSource.MODEL) {
+            feedback.afterModelVerdict(project, now);
         }
         return new AnsweredReview(review.projectId, agreed, offered.finalLabel, offered.source, outcome,
                 outcome == ReviewOutcome.DECIDED ? offered.verdictLabel : null, corrected);
