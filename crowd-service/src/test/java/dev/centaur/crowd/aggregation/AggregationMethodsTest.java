@@ -108,7 +108,7 @@ class AggregationMethodsTest {
     }
 
     @Test
-    void modelAwareDawidSkeneLetsAnAccurateModelCorrectSingleNoisyAnswers() {
+    void modelAwareDawidSkeneLetsAnAccurateModelOutvoteANoisyCrowd() {
         // 2000 items, three answers each from a crowd right 55-70% of the time, and a model right 90%
         // of the time. (With a single answer per item the model is not identifiable against
         // workers who could be perfect, so EM cannot learn to trust it; three answers let it.)
