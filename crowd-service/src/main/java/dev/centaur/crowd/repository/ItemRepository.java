@@ -140,6 +140,23 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 .getResultList().stream().findFirst();
     }
 
+    /**
+     * Locks the project's open ordinary items the annotator was assigned, in key order, so that
+     * discarding their answers cannot race a concurrent answer that would complete one of them.
+     */
+    public List<Long> lockOpenItemsAssignedTo(String annotatorId, String projectId) {
+        return getSession().createNativeQuery("""
+                SELECT i.id FROM {h-schema}item i
+                 WHERE i.project_id = :projectId AND i.completed_at IS NULL AND i.control_label IS NULL
+                   AND EXISTS (SELECT 1 FROM {h-schema}assignment a
+                                WHERE a.item_pk = i.id AND a.annotator_id = :annotatorId)
+                 ORDER BY i.id
+                 FOR NO KEY UPDATE OF i""", Long.class)
+                .setParameter("projectId", projectId)
+                .setParameter("annotatorId", annotatorId)
+                .getResultList();
+    }
+
     /** Model distributions of the given items (those that have one), by item key. */
     public Map<Long, double[]> modelDistributions(Collection<Long> itemPks) {
         Map<Long, double[]> distributions = new HashMap<>();

@@ -5,6 +5,7 @@ import dev.centaur.crowd.repository.AnnotatorSkillRepository;
 import dev.centaur.crowd.repository.AnnotatorSkillRepository.ControlRecord;
 import dev.centaur.crowd.repository.AnswerRepository;
 import dev.centaur.crowd.repository.AssignmentRepository;
+import dev.centaur.crowd.repository.ItemRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,6 +33,9 @@ public class SkillService {
 
     @Inject
     AssignmentRepository assignments;
+
+    @Inject
+    ItemRepository items;
 
     @Inject
     CrowdConfig config;
@@ -87,6 +91,7 @@ public class SkillService {
             return;
         }
         records.suspend(annotator.annotatorId, project.projectId, clock.instant());
+        items.lockOpenItemsAssignedTo(annotator.annotatorId, project.projectId);
         int discarded = answers.deleteOpenAnswersOf(annotator.annotatorId, project.projectId);
         int released = assignments.deleteOpenAssignmentsOf(annotator.annotatorId, project.projectId);
         LOG.infof("Suspended annotator %s from project %s (skill %.3f after %d control answers); discarded %d "
