@@ -47,10 +47,12 @@ public interface InferenceConfig {
         int maxBatchSize();
 
         /**
-         * How long the worker waits for more items once it holds the first: a little latency for
-         * fuller passes when requests arrive one by one.
+         * How long the worker waits for more items once it holds the first. 0 runs a pass as soon
+         * as the worker is free: items that arrive during a pass form the next batch anyway, and
+         * on 2 cores any wait cost more than it gained (BatchingBench: 23,000 items/s at 64
+         * concurrent callers with 0, 11,700 with 2ms; at 1 caller 5,600 vs 380).
          */
-        @WithDefault("2ms")
+        @WithDefault("0ms")
         Duration maxDelay();
 
         /**

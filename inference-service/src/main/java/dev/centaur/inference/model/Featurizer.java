@@ -36,13 +36,24 @@ public final class Featurizer {
         return item.isPair() ? pair(item.textA(), item.textB()) : single(item.text());
     }
 
+    /**
+     * Word unigrams ("w:"), bigrams ("b:") and character n-grams ("c:"), distinct, in that order,
+     * up to the cap. Hashed without a string per feature (the hot path of short-text prediction).
+     */
     private ItemFeatures single(String text) {
+        int[] buckets = SingleTextHasher.buckets(TextAnalysis.words(text), config.charNgram(), config.maxFeatures(),
+                config.buckets());
+        return new ItemFeatures(buckets, 0, 0, new float[config.denseSize()]);
+    }
+
+    /** The features of a single text built as strings: the reference the fast path must equal. */
+    static int[] singleTextBucketsAsStrings(String text, FeatureConfig config) {
         TextSide side = TextSide.of(text, config.charNgram());
         FeatureList features = new FeatureList(config.maxFeatures());
         features.addAll("w:", side.words());
         features.addAll("b:", side.bigramSet());
         features.addAll("c:", side.charNgramSet());
-        return new ItemFeatures(features.buckets(config.buckets()), 0, 0, new float[config.denseSize()]);
+        return features.buckets(config.buckets());
     }
 
     private ItemFeatures pair(String textA, String textB) {

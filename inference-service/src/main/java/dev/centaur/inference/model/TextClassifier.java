@@ -75,6 +75,16 @@ public final class TextClassifier implements AutoCloseable {
         for (ItemText item : items) {
             features.add(featurizer.featurize(item));
         }
+        return predictFeatures(features);
+    }
+
+    /** The features of one item: the part of prediction that needs no model (callers run it in parallel). */
+    public ItemFeatures featurize(ItemText item) {
+        return featurizer.featurize(item);
+    }
+
+    /** One calibrated distribution per featurized item; one pass per chunk. */
+    public double[][] predictFeatures(List<ItemFeatures> features) {
         double[][] logits = logits(features);
         double[][] probabilities = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {

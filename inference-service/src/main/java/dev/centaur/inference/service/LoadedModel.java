@@ -3,7 +3,7 @@ package dev.centaur.inference.service;
 import dev.centaur.inference.batching.BatchAggregator;
 import dev.centaur.inference.batching.BatchListener;
 import dev.centaur.inference.batching.BatchSettings;
-import dev.centaur.inference.model.ItemText;
+import dev.centaur.inference.model.ItemFeatures;
 import dev.centaur.inference.model.TextClassifier;
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,7 +18,7 @@ final class LoadedModel {
 
     private final ModelVersionInfo version;
     private final TextClassifier classifier;
-    private final BatchAggregator<ItemText, double[]> batcher;
+    private final BatchAggregator<ItemFeatures, double[]> batcher;
     private int leases;
     private boolean retired;
 
@@ -26,7 +26,7 @@ final class LoadedModel {
         this.version = version;
         this.classifier = classifier;
         this.batcher = new BatchAggregator<>(version.modelName() + "@" + version.id(), batching,
-                items -> Arrays.asList(classifier.predict(items)), listener);
+                features -> Arrays.asList(classifier.predictFeatures(features)), listener);
     }
 
     ModelVersionInfo version() {
