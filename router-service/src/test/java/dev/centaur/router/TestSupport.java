@@ -105,6 +105,19 @@ public final class TestSupport {
         return failure;
     }
 
+    /** Runs an UPDATE beside the service (to simulate a lost or replayed state); answers the rows changed. */
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(DataSource dataSource, String sql, Object... parameters) {
         return Long.parseLong(rows(dataSource, sql, parameters).get(0).get(0));
     }

@@ -1,5 +1,7 @@
 package dev.centaur.router.client;
 
+import dev.centaur.qc.v1.ListCorrectionsRequest;
+import dev.centaur.qc.v1.ListCorrectionsResponse;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.QcServiceGrpc.QcServiceBlockingStub;
@@ -9,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
-/** qc-service, as router uses it. Offer is idempotent per (project, item), so it is retried. */
+/**
+ * qc-service, as router uses it. Offer is idempotent per (project, item) and ListCorrections only
+ * reads, so both are retried.
+ */
 @ApplicationScoped
 public class QcClient {
 
@@ -26,5 +31,14 @@ public class QcClient {
                 settings.maxAttempts(), settings.retryDelay(),
                 () -> qc.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .offer(request));
+    }
+
+    public ListCorrectionsResponse listCorrections(ListCorrectionsRequest request) {
+        RouterConfig.Qc settings = config.qc();
+        return PeerCall.idempotent("qc ListCorrections(" + request.getProjectId() + ", after "
+                        + request.getAfter() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> qc.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .listCorrections(request));
     }
 }

@@ -20,8 +20,11 @@ public interface RouterConfig {
     /** Calls to crowd-service (UpsertProject, Enqueue). */
     Crowd crowd();
 
-    /** Calls to qc-service (Offer). */
+    /** Calls to qc-service (Offer, ListCorrections). */
     Qc qc();
+
+    /** The worker that applies qc's expert corrections to final labels. */
+    Corrections corrections();
 
     /** Limits on submitted items. */
     Items items();
@@ -105,11 +108,11 @@ public interface RouterConfig {
     }
 
     interface Qc {
-        /** Deadline of one Offer call. */
+        /** Deadline of one Offer or ListCorrections call. */
         @WithDefault("5s")
         Duration deadline();
 
-        /** Attempts per call when qc is UNAVAILABLE (Offer is idempotent per item). */
+        /** Attempts per call when qc is UNAVAILABLE (Offer is idempotent per item; ListCorrections reads). */
         @WithDefault("3")
         int maxAttempts();
 
@@ -120,6 +123,27 @@ public interface RouterConfig {
         /** Final labels per Offer call (qc accepts at most 1000). */
         @WithDefault("200")
         int batchSize();
+    }
+
+    interface Corrections {
+        /** Pause between two runs of the worker that pulls corrections from qc. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /**
+         * How long a project waits between two polls of qc once it is caught up (or qc failed); a
+         * project with corrections still to read is polled again at once.
+         */
+        @WithDefault("30s")
+        Duration pollInterval();
+
+        /** How long a project qc does not know (NOT_FOUND) waits before the next poll. */
+        @WithDefault("5m")
+        Duration unknownProjectBackoff();
+
+        /** Corrections asked for per ListCorrections call (qc allows 1..1000). */
+        @WithDefault("200")
+        int pageSize();
     }
 
     interface Items {

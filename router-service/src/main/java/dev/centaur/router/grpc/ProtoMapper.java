@@ -139,6 +139,7 @@ final class ProtoMapper {
                 .setModelVersion(finalLabel.modelVersion == null ? "" : finalLabel.modelVersion)
                 .setAnswersUsed(finalLabel.answersUsed)
                 .setLabeledAtEpochMs(finalLabel.labeledAt.toEpochMilli())
+                .setQcVerdict(finalLabel.qcVerdict == null ? "" : finalLabel.qcVerdict)
                 .build();
     }
 }

@@ -43,6 +43,10 @@ public class FinalLabelEntity extends PanacheEntityBase {
     @Column(name = "labeled_at")
     public Instant labeledAt;
 
+    /** "CORRECTED" once qc's experts replaced the label; null otherwise. */
+    @Column(name = "qc_verdict")
+    public String qcVerdict;
+
     /** False until qc-service acknowledged the offer (the outbox flag). */
     @Column(name = "offered_to_qc")
     public boolean offeredToQc;

@@ -11,6 +11,7 @@ import dev.centaur.router.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,7 +61,10 @@ public class QcHandoff {
         OfferRequest.Builder request = OfferRequest.newBuilder()
                 .setProjectId(projectId)
                 .addAllLabels(project.labelList())
-                .setQcRate(project.qcRate);
+                .setQcRate(project.qcRate)
+                // What qc needs to ask for a higher threshold when the model misses the target.
+                .setTargetAccuracy(project.mode == PolicyModeName.TARGET_ACCURACY ? project.targetAccuracy : 0)
+                .setModelThreshold(Arrays.stream(project.thresholdByLabel()).min().orElse(project.threshold));
         for (FinalLabelEntity finalLabel : batch) {
             request.addLabelsOffered(OfferedLabel.newBuilder()
                     .setItemId(finalLabel.itemId)

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,9 @@ public class Workers {
 
     @Inject
     CurveService curves;
+
+    @Inject
+    CorrectionPuller corrections;
 
     @Inject
     RouterMetrics metrics;
@@ -81,6 +85,19 @@ public class Workers {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void handOffToQc() {
         drain("qc hand-off", qcHandoff::offerNextBatch);
+    }
+
+    @Scheduled(identity = "pull-qc-corrections", every = "{centaur.router.corrections.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void pullQcCorrections() {
+        try {
+            corrections.addNewProjects();
+        } catch (RuntimeException e) {
+            logFailure("qc corrections cursors", e);
+        }
+        Instant runStart = Instant.now();
+        drain("qc corrections", () -> corrections.pullNextPage(runStart));
     }
 
     @Scheduled(identity = "count-backlog", every = "{centaur.router.metrics.backlog-refresh-interval}",

@@ -1,5 +1,8 @@
 package dev.centaur.router.fakes;
 
+import dev.centaur.qc.v1.Correction;
+import dev.centaur.qc.v1.ListCorrectionsRequest;
+import dev.centaur.qc.v1.ListCorrectionsResponse;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.OfferedLabel;
@@ -11,12 +14,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A qc peer that records every offer; idempotent per (project, item) like the real one. */
+/**
+ * A qc peer that records every offer (idempotent per (project, item) like the real one) and serves
+ * the corrections a test adds, numbered per project, page by page like the real ListCorrections.
+ */
 public class FakeQc extends QcServiceGrpc.QcServiceImplBase {
 
     private final List<OfferRequest> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, OfferedLabel>> offered = new ConcurrentHashMap<>();
     private final Map<String, Status> failures = new ConcurrentHashMap<>();
+    private final Map<String, List<Correction>> corrections = new ConcurrentHashMap<>();
+    private final List<ListCorrectionsRequest> correctionReads = new CopyOnWriteArrayList<>();
 
     public void failFor(String projectId, Status status) {
         failures.put(projectId, status);
@@ -53,6 +61,51 @@ public class FakeQc extends QcServiceGrpc.QcServiceImplBase {
         observer.onNext(OfferResponse.newBuilder()
                 .setReceived(received)
                 .setDuplicates(request.getLabelsOfferedCount() - received)
+                .build());
+        observer.onCompleted();
+    }
+
+    /** The experts' verdict on an offered label: numbered after the project's earlier corrections. */
+    public synchronized void addCorrection(String projectId, String itemId, String finalLabel, String correctedLabel,
+            int reviews) {
+        List<Correction> ofProject = corrections.computeIfAbsent(projectId, id -> new CopyOnWriteArrayList<>());
+        ofProject.add(Correction.newBuilder()
+                .setSequence(ofProject.size() + 1)
+                .setProjectId(projectId)
+                .setItemId(itemId)
+                .setFinalLabel(finalLabel)
+                .setCorrectedLabel(correctedLabel)
+                .setReviews(reviews)
+                .setCorrectedAtEpochMs(System.currentTimeMillis())
+                .build());
+    }
+
+    /** Several corrections at once: no read sees only some of them. */
+    public synchronized void addCorrections(String projectId, List<String> itemIds, String finalLabel,
+            String correctedLabel) {
+        itemIds.forEach(itemId -> addCorrection(projectId, itemId, finalLabel, correctedLabel, 1));
+    }
+
+    public List<ListCorrectionsRequest> correctionReadsFor(String projectId) {
+        return correctionReads.stream().filter(read -> read.getProjectId().equals(projectId)).toList();
+    }
+
+    @Override
+    public synchronized void listCorrections(ListCorrectionsRequest request, StreamObserver<ListCorrectionsResponse> observer) {
+        String projectId = request.getProjectId();
+        if (!offered.containsKey(projectId) && !corrections.containsKey(projectId)) {
+            observer.onError(Status.NOT_FOUND.withDescription("project_id '" + projectId + "' not found")
+                    .asRuntimeException());
+            return;
+        }
+        correctionReads.add(request);
+        List<Correction> after = corrections.getOrDefault(projectId, List.of()).stream()
+                .filter(correction -> correction.getSequence() > request.getAfter()).toList();
+        List<Correction> page = after.stream().limit(request.getPageSize()).toList();
+        observer.onNext(ListCorrectionsResponse.newBuilder()
+                .addAllCorrections(page)
+                .setNextAfter(page.isEmpty() ? request.getAfter() : page.get(page.size() - 1).getSequence())
+                .setHasMore(after.size() > page.size())
                 .build());
         observer.onCompleted();
     }
