@@ -1,15 +1,25 @@
 package dev.centaur.cli;
 
+import dev.centaur.cli.command.CostCommand;
+import dev.centaur.cli.command.CurveCommand;
 import dev.centaur.cli.command.DemoCommand;
 import dev.centaur.cli.command.ExportCommand;
+import dev.centaur.cli.command.ImportCommand;
+import dev.centaur.cli.command.PolicyCommand;
 import dev.centaur.cli.command.ProgressCommand;
+import dev.centaur.cli.command.ProjectCommand;
+import dev.centaur.cli.command.ReplayCommand;
+import dev.centaur.cli.command.StatusCommand;
+import dev.centaur.cli.command.TrainCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
-/** The {@code centaur} command: the demo and small clients of the running services. */
+/** The {@code centaur} command: the demo and the clients of the running services. */
 @TopCommand
 @Command(name = "centaur", mixinStandardHelpOptions = true,
         description = "Centaur: hybrid data labeling (model + crowd + expert QC).",
-        subcommands = {DemoCommand.class, ProgressCommand.class, ExportCommand.class})
+        subcommands = {DemoCommand.class, ProjectCommand.class, PolicyCommand.class, ImportCommand.class, TrainCommand.class,
+                StatusCommand.class, ProgressCommand.class, ReplayCommand.class, CurveCommand.class, CostCommand.class,
+                ExportCommand.class})
 public class CentaurCommand {
 }

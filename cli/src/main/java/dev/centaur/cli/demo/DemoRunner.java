@@ -1,6 +1,8 @@
 package dev.centaur.cli.demo;
 
 import dev.centaur.cli.client.CentaurClients;
+import dev.centaur.cli.command.CurveCommand;
+import dev.centaur.cli.curve.CurveTable;
 import dev.centaur.cli.client.ServiceAddresses;
 import dev.centaur.cli.launch.Database;
 import dev.centaur.cli.launch.DatabaseProvider;
@@ -8,6 +10,7 @@ import dev.centaur.cli.launch.RunningServices;
 import dev.centaur.cli.launch.ServiceLauncher;
 import dev.centaur.cli.dataset.DatasetItem;
 import dev.centaur.router.v1.FinalLabel;
+import dev.centaur.router.v1.GetCurveResponse;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -61,6 +65,7 @@ public final class DemoRunner {
             LabelingRun.Outcome outcome;
             try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds))) {
                 outcome = new LabelingRun(options, data, projectId, clients, out).run();
+                curveSummary(clients, projectId, runDir);
             }
             List<String> submittedIds = data.submitted().stream().map(DatasetItem::id).toList();
             out.println(exportCheck(submittedIds, outcome.labels()));
@@ -78,6 +83,20 @@ public final class DemoRunner {
                 }
                 closeQuietly(database);
             }
+        }
+    }
+
+    /** The project's curve after the run: the chosen threshold, the table, and the picture in the run directory. */
+    private void curveSummary(CentaurClients clients, String projectId, Path runDir) {
+        GetCurveResponse curve = CurveCommand.fetch(clients, projectId);
+        out.println();
+        if (curve.hasOperatingPoint()) {
+            out.printf(Locale.ROOT, "Chosen threshold: %.3f (effective %.3f)%n",
+                    curve.getOperatingPoint().getThreshold(), curve.getEffectiveThreshold());
+        }
+        out.print(CurveTable.render(curve));
+        if (curve.getPointsCount() > 0) {
+            out.println("Curve picture: " + CurveCommand.draw(curve, projectId, runDir.resolve("curve.png")).toAbsolutePath());
         }
     }
 

@@ -3,11 +3,7 @@ package dev.centaur.cli.demo;
 import dev.centaur.cli.CliException;
 import dev.centaur.cli.client.CentaurClients;
 import dev.centaur.cli.client.RpcFailure;
-import dev.centaur.cli.dataset.DatasetItem;
-import dev.centaur.common.v1.ItemContent;
-import dev.centaur.inference.v1.LabeledExample;
-import dev.centaur.inference.v1.ModelVersion;
-import dev.centaur.inference.v1.TrainRequest;
+import dev.centaur.cli.items.ItemUpload;
 import dev.centaur.qc.v1.GetAccuracyRequest;
 import dev.centaur.qc.v1.GetAccuracyResponse;
 import dev.centaur.qc.v1.SourceAccuracy;
@@ -17,9 +13,6 @@ import dev.centaur.router.v1.FinalLabel;
 import dev.centaur.router.v1.GetProgressResponse;
 import dev.centaur.router.v1.Policy;
 import dev.centaur.router.v1.Project;
-import dev.centaur.router.v1.SubmitItemsRequest;
-import dev.centaur.router.v1.SubmitItemsResponse;
-import dev.centaur.router.v1.SubmittedItem;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -30,19 +23,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The labeling itself, against running services: train the model on the golden set, create the
- * project, submit the items, let the simulated crowd answer until every item has a final label
+ * The labeling itself, against running services: create the project, add the golden items (router
+ * holds out a share to measure the model for the curve), train the model on the golden training
+ * share, submit the items, let the simulated crowd answer until every item has a final label
  * handed to QC, let the experts review QC's sample, then export the labels and build the report.
  */
 final class LabelingRun {
 
-    static final int SUBMIT_PAGE_SIZE = 1000;
-    /**
-     * Quarkus's gRPC server on the HTTP port accepts messages up to 256 KiB unless configured
-     * otherwise; staying under that keeps SubmitItems working whatever the router's setting.
-     */
-    static final long SUBMIT_PAGE_MAX_BYTES = 200 * 1024;
-    private static final int SUBMIT_ATTEMPTS = 3;
     private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REVIEW_TIMEOUT = Duration.ofMinutes(15);
 
@@ -62,9 +49,11 @@ final class LabelingRun {
 
     /** Runs the labeling; returns the exported labels and the report. */
     Outcome run() {
-        train();
-        createProject();
-        submitItems();
+        Project project = createProject();
+        ItemUpload upload = new ItemUpload(clients, out);
+        upload.addGolden(projectId, data.golden(), data.dataset().gold());
+        upload.train(project, options.seed, Duration.ofSeconds(options.trainTimeoutSeconds));
+        upload.submit(projectId, data.submitted());
         long answersPaid;
         GetProgressResponse progress;
         try (AnnotatorCrew crew = new AnnotatorCrew(clients, projectId, options.annotatorThreads, out)) {
@@ -103,23 +92,7 @@ final class LabelingRun {
     record Outcome(List<FinalLabel> labels, RunReport report) {
     }
 
-    private void train() {
-        TrainRequest.Builder request = TrainRequest.newBuilder().setModelName(projectId)
-                .addAllLabels(data.dataset().labels()).setSeed(options.seed).setActivate(true);
-        for (DatasetItem item : data.golden()) {
-            request.addExamples(LabeledExample.newBuilder().setContent(content(item))
-                    .setLabel(data.dataset().gold().get(item.id())));
-        }
-        out.println("Training model " + projectId + " on " + data.golden().size() + " golden items ...");
-        long start = System.nanoTime();
-        ModelVersion model = RpcFailure.call("Train", () ->
-                clients.inference(Duration.ofSeconds(options.trainTimeoutSeconds)).train(request.build())).getModel();
-        out.printf(Locale.ROOT, "  model version %s: held-out accuracy %.3f on %d items (%d trained), %.0f s%n",
-                model.getVersionId(), model.getHeldoutAccuracy(), model.getHeldoutExamples(), model.getTrainExamples(),
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    private void createProject() {
+    private Project createProject() {
         Policy policy = Policy.newBuilder().setThreshold(options.threshold).setOverlap(data.overlap())
                 .setQcRate(options.qcRate).setPricePerCrowdAnswer(options.pricePerAnswer)
                 .setPricePerExpertReview(options.pricePerReview).setPricePer1KPredictions(options.pricePer1kPredictions)
@@ -127,72 +100,16 @@ final class LabelingRun {
         Project project = Project.newBuilder().setProjectId(projectId).setName("Centaur demo: " + data.description())
                 .addAllLabels(data.dataset().labels()).setInstructions(data.dataset().instructions())
                 .setPolicy(policy).setModelName(projectId).build();
+        Project created;
         try {
-            clients.projects().createProject(CreateProjectRequest.newBuilder().setProject(project).build());
+            created = clients.projects().createProject(CreateProjectRequest.newBuilder().setProject(project).build()).getProject();
         } catch (StatusRuntimeException e) {
             String hint = e.getStatus().getCode() == Status.Code.ALREADY_EXISTS ? " (choose another --project, or leave it out)" : "";
             throw new CliException(RpcFailure.describe("CreateProject", e) + hint, e);
         }
         out.printf(Locale.ROOT, "Project %s: labels %s, threshold %.2f, overlap %d, qc rate %.2f%n", projectId,
                 data.dataset().labels(), options.threshold, data.overlap(), options.qcRate);
-    }
-
-    private void submitItems() {
-        long created = 0;
-        long duplicates = 0;
-        List<SubmitItemsRequest> pages = pages(projectId, data.submitted());
-        for (SubmitItemsRequest page : pages) {
-            SubmitItemsResponse response = submitPage(page);
-            created += response.getCreated();
-            duplicates += response.getDuplicates();
-        }
-        out.println("Submitted " + data.submitted().size() + " items in " + pages.size() + " calls (" + created
-                + " created, " + duplicates + " already there)");
-    }
-
-    /**
-     * Pages of at most {@link #SUBMIT_PAGE_SIZE} items and about {@link #SUBMIT_PAGE_MAX_BYTES}, so
-     * a page of long texts still fits a server's inbound message limit.
-     */
-    static List<SubmitItemsRequest> pages(String projectId, List<DatasetItem> items) {
-        List<SubmitItemsRequest> pages = new ArrayList<>();
-        SubmitItemsRequest.Builder page = SubmitItemsRequest.newBuilder().setProjectId(projectId);
-        long pageBytes = 0;
-        for (DatasetItem item : items) {
-            SubmittedItem submitted = SubmittedItem.newBuilder().setItemId(item.id()).setContent(content(item)).build();
-            // Each repeated element costs its size plus a tag and a length prefix (at most 1 + 5 bytes).
-            long itemBytes = submitted.getSerializedSize() + 6L;
-            if (page.getItemsCount() > 0
-                    && (page.getItemsCount() == SUBMIT_PAGE_SIZE || pageBytes + itemBytes > SUBMIT_PAGE_MAX_BYTES)) {
-                pages.add(page.build());
-                page = SubmitItemsRequest.newBuilder().setProjectId(projectId);
-                pageBytes = 0;
-            }
-            page.addItems(submitted);
-            pageBytes += itemBytes;
-        }
-        if (page.getItemsCount() > 0) {
-            pages.add(page.build());
-        }
-        return pages;
-    }
-
-    /** SubmitItems is idempotent on the item ids, so a page can be sent again after UNAVAILABLE. */
-    private SubmitItemsResponse submitPage(SubmitItemsRequest page) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return clients.router().submitItems(page);
-            } catch (StatusRuntimeException e) {
-                Status.Code code = e.getStatus().getCode();
-                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-                        || code == Status.Code.RESOURCE_EXHAUSTED;
-                if (!retryable || attempt == SUBMIT_ATTEMPTS) {
-                    throw new CliException(RpcFailure.describe("SubmitItems (" + page.getItemsCount() + " items)", e), e);
-                }
-                out.println("  SubmitItems: " + code + ", retrying");
-                ProgressWatcher.sleep(Duration.ofSeconds(2L * attempt));
-            }
-        }
+        return created;
     }
 
     private List<FinalLabel> export() {
@@ -205,12 +122,6 @@ final class LabelingRun {
         }
         out.println("Exported " + labels.size() + " final labels");
         return labels;
-    }
-
-    static ItemContent content(DatasetItem item) {
-        return item.isPair()
-                ? ItemContent.newBuilder().setTextA(item.textA()).setTextB(item.textB()).build()
-                : ItemContent.newBuilder().setText(item.text()).build();
     }
 
     /** MODEL, CROWD, HYBRID, EXPERT: the names GetProgress uses too. */
