@@ -61,6 +61,24 @@ public final class CalibrationMetrics {
         return (double) correct / count;
     }
 
+    /** Probability given to the true label when it is 0, so one confident miss costs ln(1e15), not infinity. */
+    public static final double LOG_LOSS_FLOOR = 1e-15;
+
+    /**
+     * Log loss: mean over items of -ln(probability of the true label), the probability floored at
+     * {@link #LOG_LOSS_FLOOR}. NaN for no items.
+     */
+    public static double logLoss(double[][] probabilities, int[] labels) {
+        if (probabilities.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < probabilities.length; i++) {
+            sum -= Math.log(Math.max(LOG_LOSS_FLOOR, probabilities[i][labels[i]]));
+        }
+        return sum / probabilities.length;
+    }
+
     /**
      * Expected calibration error: items binned by confidence (max probability) into {@code bins}
      * equal-width bins of [0, 1] (a confidence of exactly 1 goes in the last), then

@@ -27,6 +27,8 @@ final class ProtoMapper {
                 .setTemperature(version.temperature())
                 .setHeldoutEceUncalibrated(version.heldoutEceUncalibrated())
                 .setHeldoutEce(version.heldoutEce())
+                .setHeldoutLogLossUncalibrated(version.heldoutLogLossUncalibrated())
+                .setHeldoutLogLoss(version.heldoutLogLoss())
                 .setTrainingMillis(version.trainingMillis())
                 .build();
     }

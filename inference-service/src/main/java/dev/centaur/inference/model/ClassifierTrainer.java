@@ -66,6 +66,8 @@ public final class ClassifierTrainer {
                 CalibrationMetrics.accuracy(after, heldLabels),
                 CalibrationMetrics.expectedCalibrationError(before, heldLabels, CalibrationMetrics.DEFAULT_ECE_BINS),
                 CalibrationMetrics.expectedCalibrationError(after, heldLabels, CalibrationMetrics.DEFAULT_ECE_BINS),
+                CalibrationMetrics.logLoss(before, heldLabels),
+                CalibrationMetrics.logLoss(after, heldLabels),
                 split.train().length,
                 split.heldOut().length,
                 (System.nanoTime() - started) / 1_000_000);

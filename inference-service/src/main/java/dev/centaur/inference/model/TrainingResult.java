@@ -9,6 +9,8 @@ package dev.centaur.inference.model;
  * @param heldoutAccuracy accuracy on the held-out part (NaN when nothing was held out)
  * @param heldoutEceUncalibrated expected calibration error at temperature 1
  * @param heldoutEce expected calibration error at the fitted temperature
+ * @param heldoutLogLossUncalibrated log loss at temperature 1
+ * @param heldoutLogLoss log loss at the fitted temperature
  * @param trainExamples examples trained on
  * @param heldoutExamples examples held out
  * @param trainingMillis wall time of featurizing, training and calibrating
@@ -20,6 +22,8 @@ public record TrainingResult(
         double heldoutAccuracy,
         double heldoutEceUncalibrated,
         double heldoutEce,
+        double heldoutLogLossUncalibrated,
+        double heldoutLogLoss,
         int trainExamples,
         int heldoutExamples,
         long trainingMillis) {

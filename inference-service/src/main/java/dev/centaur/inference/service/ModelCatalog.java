@@ -39,6 +39,8 @@ public class ModelCatalog {
         entity.heldoutAccuracy = nullIfNaN(version.heldoutAccuracy());
         entity.heldoutEceUncalibrated = nullIfNaN(version.heldoutEceUncalibrated());
         entity.heldoutEce = nullIfNaN(version.heldoutEce());
+        entity.heldoutLogLossUncalibrated = nullIfNaN(version.heldoutLogLossUncalibrated());
+        entity.heldoutLogLoss = nullIfNaN(version.heldoutLogLoss());
         entity.trainExamples = version.trainExamples();
         entity.heldoutExamples = version.heldoutExamples();
         entity.trainingMillis = version.trainingMillis();

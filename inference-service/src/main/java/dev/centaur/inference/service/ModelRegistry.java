@@ -38,6 +38,7 @@ public class ModelRegistry {
     private final ModelCatalog catalog;
     private final InferenceConfig config;
     private final BatchMetrics batchMetrics;
+    private final MeterRegistry meters;
     private final Map<String, LoadedModel> activeModels = new ConcurrentHashMap<>();
     private final Map<String, Object> nameLocks = new ConcurrentHashMap<>();
     private Device device;
@@ -46,6 +47,7 @@ public class ModelRegistry {
         this.catalog = catalog;
         this.config = config;
         this.batchMetrics = batchMetrics;
+        this.meters = meters;
         Gauge.builder("centaur.inference.models.loaded", activeModels, Map::size)
                 .description("Active model versions loaded in memory")
                 .register(meters);
@@ -58,6 +60,10 @@ public class ModelRegistry {
     void onStart(@Observes StartupEvent event) {
         DjlRuntime.prepare(config.engineThreads());
         LOG.infof("DJL PyTorch %s, models run on %s", DjlRuntime.engineVersion(), device());
+        Gauge.builder("centaur.inference.device", () -> 1)
+                .description("The device models run on (the first GPU DJL finds, else the CPU)")
+                .tag("device", device().isGpu() ? "gpu" : "cpu")
+                .register(meters);
         syncAll();
         LOG.infof("loaded %d active model(s): %s", activeModels.size(), loadedModelNames());
     }

@@ -50,6 +50,12 @@ public class ModelVersionEntity extends PanacheEntityBase {
     @Column(name = "heldout_ece")
     public Double heldoutEce;
 
+    @Column(name = "heldout_log_loss_uncalibrated")
+    public Double heldoutLogLossUncalibrated;
+
+    @Column(name = "heldout_log_loss")
+    public Double heldoutLogLoss;
+
     @Column(name = "train_examples", nullable = false)
     public int trainExamples;
 

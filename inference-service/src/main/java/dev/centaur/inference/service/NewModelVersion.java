@@ -13,6 +13,8 @@ public record NewModelVersion(
         double heldoutAccuracy,
         double heldoutEceUncalibrated,
         double heldoutEce,
+        double heldoutLogLossUncalibrated,
+        double heldoutLogLoss,
         int trainExamples,
         int heldoutExamples,
         long trainingMillis,

@@ -40,6 +40,8 @@ public class TrainingService {
                     result.heldoutAccuracy(),
                     result.heldoutEceUncalibrated(),
                     result.heldoutEce(),
+                    result.heldoutLogLossUncalibrated(),
+                    result.heldoutLogLoss(),
                     result.trainExamples(),
                     result.heldoutExamples(),
                     result.trainingMillis(),

@@ -30,6 +30,8 @@ public record DatasetEvaluation(
         double heldoutAccuracy,
         double eceUncalibrated,
         double eceCalibrated,
+        double logLossUncalibrated,
+        double logLossCalibrated,
         double temperature,
         long trainingMillis) {
 
@@ -56,6 +58,8 @@ public record DatasetEvaluation(
                     result.heldoutAccuracy(),
                     CalibrationMetrics.expectedCalibrationError(raw, truth, CalibrationMetrics.DEFAULT_ECE_BINS),
                     CalibrationMetrics.expectedCalibrationError(calibrated, truth, CalibrationMetrics.DEFAULT_ECE_BINS),
+                    CalibrationMetrics.logLoss(raw, truth),
+                    CalibrationMetrics.logLoss(calibrated, truth),
                     result.temperature(),
                     result.trainingMillis());
         }

@@ -48,6 +48,16 @@ class CalibrationMetricsTest {
     }
 
     @Test
+    void logLossIsTheMeanNegativeLogOfTheTrueLabelsProbabilityFlooredForZero() {
+        double[][] p = {{0.8, 0.2}, {0.25, 0.75}, {1.0, 0.0}};
+        assertEquals(-(Math.log(0.8) + Math.log(0.25)) / 2, CalibrationMetrics.logLoss(
+                new double[][] {p[0], p[1]}, new int[] {0, 0}), 1e-12);
+        assertEquals(-Math.log(CalibrationMetrics.LOG_LOSS_FLOOR), CalibrationMetrics.logLoss(
+                new double[][] {p[2]}, new int[] {1}), 1e-9);
+        assertTrue(Double.isNaN(CalibrationMetrics.logLoss(new double[0][], new int[0])));
+    }
+
+    @Test
     void metricsOfNoItemsAreNaN() {
         assertTrue(Double.isNaN(CalibrationMetrics.accuracy(new double[0][], new int[0])));
         assertTrue(Double.isNaN(CalibrationMetrics.expectedCalibrationError(new double[0][], new int[0], 15)));

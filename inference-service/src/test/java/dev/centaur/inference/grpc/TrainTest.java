@@ -64,6 +64,11 @@ class TrainTest {
         assertTrue(model.getHeldoutAccuracy() > 0.7, "held-out accuracy " + model.getHeldoutAccuracy());
         assertTrue(model.getTemperature() > 0);
         assertTrue(model.getHeldoutEce() >= 0 && model.getHeldoutEce() <= 1);
+        assertTrue(model.getHeldoutLogLoss() > 0 && model.getHeldoutLogLoss() < Math.log(2),
+                "log loss better than a coin: " + model.getHeldoutLogLoss());
+        assertTrue(model.getHeldoutLogLoss() <= model.getHeldoutLogLossUncalibrated() + 1e-9,
+                "the temperature is fitted to minimise held-out log loss: " + model.getHeldoutLogLoss() + " vs "
+                        + model.getHeldoutLogLossUncalibrated());
         assertTrue(model.getActive(), "the first version of a name is active");
         assertTrue(model.getCreatedAtEpochMs() >= before - 1000);
         assertEquals(1, countVersions(dataSource, name));

@@ -41,6 +41,7 @@ class HealthAndMetricsTest {
                 .body(containsString("centaur_inference_batch_size_count"))
                 .body(containsString("centaur_inference_batch_pass_seconds_count"))
                 .body(containsString("centaur_inference_batch_latency_seconds_count"))
-                .body(containsString("centaur_inference_batch_queue_depth"));
+                .body(containsString("centaur_inference_batch_queue_depth"))
+                .body(containsString("centaur_inference_device{device=\"cpu\"} 1.0"));
     }
 }
