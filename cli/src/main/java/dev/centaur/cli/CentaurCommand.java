@@ -11,6 +11,7 @@ import dev.centaur.cli.command.ProjectCommand;
 import dev.centaur.cli.command.ReplayCommand;
 import dev.centaur.cli.command.StatusCommand;
 import dev.centaur.cli.command.TrainCommand;
+import dev.centaur.cli.command.UpCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "centaur", mixinStandardHelpOptions = true,
         description = "Centaur: hybrid data labeling (model + crowd + expert QC).",
-        subcommands = {DemoCommand.class, ProjectCommand.class, PolicyCommand.class, ImportCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, UpCommand.class, ProjectCommand.class, PolicyCommand.class, ImportCommand.class, TrainCommand.class,
                 StatusCommand.class, ProgressCommand.class, ReplayCommand.class, CurveCommand.class, CostCommand.class,
                 ExportCommand.class})
 public class CentaurCommand {

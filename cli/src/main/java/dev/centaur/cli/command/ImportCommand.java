@@ -11,11 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
  * {@code centaur import}: checks the whole file first and imports nothing when a line is bad;
- * then golden items (with a gold label) go to AddGoldenItems and the rest to SubmitItems.
+ * then golden items (with a gold label) go to AddGoldenItems, with {@code --train} the model is
+ * trained on their training share, and the rest go to SubmitItems.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import items (CSV id,text or id,text_a,text_b [,label]; or JSON lines) into a project.")
@@ -35,8 +37,15 @@ public class ImportCommand implements Callable<Integer> {
                     + "the others are submitted for labeling. Default: ${DEFAULT-VALUE}.")
     double goldShare;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the golden choice. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the golden choice and the training. Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--train", description = "Train the model on the golden training share before submitting the other items, "
+            + "so they are routed by a model (items submitted while the project has no model go to the crowd).")
+    boolean train;
+
+    @Option(names = "--train-timeout", defaultValue = "900", description = "Deadline of the Train RPC, seconds. Default: ${DEFAULT-VALUE}.")
+    int trainTimeoutSeconds;
 
     @Mixin
     RouterOptions router;
@@ -54,10 +63,13 @@ public class ImportCommand implements Callable<Integer> {
                 if (!plan.golden().isEmpty()) {
                     upload.addGolden(projectId, plan.golden(), plan.gold());
                 }
+                if (train) {
+                    upload.train(project, seed, Duration.ofSeconds(trainTimeoutSeconds));
+                }
                 if (!plan.submitted().isEmpty()) {
                     upload.submit(projectId, plan.submitted());
                 }
-                if (!plan.golden().isEmpty()) {
+                if (!plan.golden().isEmpty() && !train) {
                     System.out.println("Next: centaur train --project " + projectId + " (trains on the golden training share)");
                 }
             }

@@ -73,7 +73,7 @@ public final class DemoRunner {
             out.print(outcome.report().toTable());
             keepRunning = options.keepRunning;
             if (keepRunning) {
-                keep(services, database);
+                keep(services, database, out);
             }
             return new DemoResult(projectId, submittedIds, outcome.labels(), outcome.report(), services, runDir);
         } finally {
@@ -81,7 +81,7 @@ public final class DemoRunner {
                 if (services != null) {
                     services.close();
                 }
-                closeQuietly(database);
+                closeQuietly(database, out);
             }
         }
     }
@@ -104,7 +104,7 @@ public final class DemoRunner {
      * Leaves the services up. An embedded database lives only as long as this process, so then
      * the command waits for Ctrl-C, which stops the services and the database.
      */
-    private void keep(RunningServices services, Database database) {
+    public static void keep(RunningServices services, Database database, PrintStream out) {
         out.println("Services keep running (--keep-running):");
         out.print(services.describe());
         if (!database.isEmbedded()) {
@@ -113,7 +113,7 @@ public final class DemoRunner {
                     services.processes().stream().map(p -> String.valueOf(p.process().pid())).toList()));
             return;
         }
-        services.afterStop(() -> closeQuietly(database));
+        services.afterStop(() -> closeQuietly(database, out));
         out.println("The embedded PostgreSQL lives in this process: press Ctrl-C to stop the services and the database.");
         try {
             new CountDownLatch(1).await();
@@ -138,7 +138,7 @@ public final class DemoRunner {
     }
 
     /** Runs in finally blocks, so it reports rather than throws and hides the first error. */
-    private void closeQuietly(Database database) {
+    public static void closeQuietly(Database database, PrintStream out) {
         try {
             database.close();
         } catch (Exception e) {
