@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * router-service's ProjectService as a real gRPC server on a free port, started before the
  * application, which is pointed at it. Records every RaiseThreshold call; raises like the real one
- * (only above the project's current floor) and can be made UNAVAILABLE for a project's first calls.
+ * (only above the project's current floor) and can fail a project's first calls with a status.
  */
 public class FakeRouter extends ProjectServiceGrpc.ProjectServiceImplBase
         implements QuarkusTestResourceLifecycleManager {
@@ -28,7 +28,9 @@ public class FakeRouter extends ProjectServiceGrpc.ProjectServiceImplBase
     private static final String HOST = "127.0.0.1";
     private static final List<RaiseThresholdRequest> CALLS = new CopyOnWriteArrayList<>();
     private static final Map<String, Double> FLOORS = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicInteger> UNAVAILABLE_CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> FAILING_CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, Status> FAILURES = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> FAILED = new ConcurrentHashMap<>();
 
     private Server server;
 
@@ -37,16 +39,24 @@ public class FakeRouter extends ProjectServiceGrpc.ProjectServiceImplBase
         return CALLS.stream().filter(call -> call.getProjectId().equals(projectId)).toList();
     }
 
-    /** The project's next {@code calls} calls fail with UNAVAILABLE. */
-    static void unavailableFor(String projectId, int calls) {
-        UNAVAILABLE_CALLS.put(projectId, new AtomicInteger(calls));
+    /** The project's next {@code calls} calls fail with the status. */
+    static void failFor(String projectId, Status status, int calls) {
+        FAILURES.put(projectId, status);
+        FAILING_CALLS.put(projectId, new AtomicInteger(calls));
+    }
+
+    /** Calls for the project that were answered with a failure. */
+    static int failedCalls(String projectId) {
+        return FAILED.getOrDefault(projectId, new AtomicInteger()).get();
     }
 
     @Override
     public void raiseThreshold(RaiseThresholdRequest request, StreamObserver<RaiseThresholdResponse> observer) {
-        AtomicInteger failures = UNAVAILABLE_CALLS.get(request.getProjectId());
+        AtomicInteger failures = FAILING_CALLS.get(request.getProjectId());
         if (failures != null && failures.getAndDecrement() > 0) {
-            observer.onError(Status.UNAVAILABLE.withDescription("fake router down").asRuntimeException());
+            FAILED.computeIfAbsent(request.getProjectId(), id -> new AtomicInteger()).incrementAndGet();
+            observer.onError(FAILURES.get(request.getProjectId()).withDescription("fake router refuses")
+                    .asRuntimeException());
             return;
         }
         CALLS.add(request);

@@ -101,7 +101,7 @@ class ThresholdFeedbackGrpcTest {
     void requestIsRetriedWhileRouterIsUnavailableUntilRouterAcknowledges() {
         String project = newProjectId();
         // More failures than one run's attempts (3): the first run leaves the row for a later run.
-        FakeRouter.unavailableFor(project, 4);
+        FakeRouter.failFor(project, Status.UNAVAILABLE, 4);
         qc.offer(feedbackOffer(project, 0.95, 0.6, labels("m", 10, LabelSource.LABEL_SOURCE_MODEL)));
         reviewWrong(project, 10);
 
@@ -111,6 +111,26 @@ class ThresholdFeedbackGrpcTest {
         assertTrue(rows.number("SELECT attempts FROM qc.threshold_raise WHERE project_id = ?", project) >= 2);
         assertEquals(List.of("null"), List.of(String.valueOf(rows.strings(
                 "SELECT last_error FROM qc.threshold_raise WHERE project_id = ?", project).get(0))));
+    }
+
+    @Test
+    void refusedRequestIsNotRetriedWithinARunButWaitsTheBackoffWithTheError() {
+        String project = newProjectId();
+        FakeRouter.failFor(project, Status.NOT_FOUND, 1);
+        qc.offer(feedbackOffer(project, 0.95, 0.6, labels("m", 10, LabelSource.LABEL_SOURCE_MODEL)));
+        reviewWrong(project, 10);
+
+        String errors = "SELECT COUNT(*) FROM qc.threshold_raise WHERE project_id = ? AND last_error LIKE '%NOT_FOUND%'";
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (rows.number(errors, project) == 0 && FakeRouter.callsFor(project).isEmpty()
+                && System.currentTimeMillis() < deadline) {
+            sleep(20);
+        }
+        // NOT_FOUND is not worth an immediate retry: one failed call, then the row waits for a later run.
+        assertEquals(1, FakeRouter.failedCalls(project));
+        awaitSent(project, 1);
+        assertEquals(1, FakeRouter.callsFor(project).size());
+        assertEquals(2, rows.number("SELECT attempts FROM qc.threshold_raise WHERE project_id = ?", project));
     }
 
     @Test
