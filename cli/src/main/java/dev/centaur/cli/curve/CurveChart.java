@@ -9,6 +9,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -64,6 +65,8 @@ public final class CurveChart {
                     "operating point: threshold %.2f, %.0f%% relabeled, accuracy %.3f",
                     chosen.getThreshold(), 100 * relabeled, chosen.getOverallAccuracy()),
                     relabeled, chosen.getOverallAccuracy(), relabeled < 0.5 ? -Math.PI / 4 : -3 * Math.PI / 4);
+            // Text on the side of the point with more room, so it is never cut off at the plot's edge.
+            label.setTextAnchor(relabeled < 0.5 ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
             label.setPaint(Color.RED);
             label.setArrowPaint(Color.RED);
             plot.addAnnotation(label);
