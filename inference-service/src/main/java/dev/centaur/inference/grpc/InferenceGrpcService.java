@@ -18,6 +18,8 @@ import dev.centaur.inference.v1.PredictRequest;
 import dev.centaur.inference.v1.PredictResponse;
 import dev.centaur.inference.v1.PredictStreamRequest;
 import dev.centaur.inference.v1.PredictStreamResponse;
+import dev.centaur.inference.v1.RollbackRequest;
+import dev.centaur.inference.v1.RollbackResponse;
 import dev.centaur.inference.v1.TrainRequest;
 import dev.centaur.inference.v1.TrainResponse;
 import io.grpc.Context;
@@ -98,6 +100,14 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
     public void activate(ActivateRequest request, StreamObserver<ActivateResponse> response) {
         answer(response, () -> ActivateResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(activation.activate(validator.requiredVersionId(request.getVersionId()))))
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public void rollback(RollbackRequest request, StreamObserver<RollbackResponse> response) {
+        answer(response, () -> RollbackResponse.newBuilder()
+                .setModel(ProtoMapper.modelVersion(activation.rollback(validator.modelName(request.getModelName()))))
                 .build());
     }
 

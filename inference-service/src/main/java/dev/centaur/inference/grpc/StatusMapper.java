@@ -2,6 +2,7 @@ package dev.centaur.inference.grpc;
 
 import dev.centaur.inference.batching.DeadlineExpiredException;
 import dev.centaur.inference.batching.QueueFullException;
+import dev.centaur.inference.service.FailedPreconditionException;
 import dev.centaur.inference.service.InvalidInputException;
 import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
@@ -30,6 +31,9 @@ public final class StatusMapper {
         }
         if (failure instanceof NotFoundException) {
             return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof FailedPreconditionException) {
+            return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (failure instanceof QueueFullException) {
             return Status.RESOURCE_EXHAUSTED.withDescription(failure.getMessage()).asRuntimeException();

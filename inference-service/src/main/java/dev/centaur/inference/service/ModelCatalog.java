@@ -1,5 +1,6 @@
 package dev.centaur.inference.service;
 
+import dev.centaur.inference.repository.ActivationHistoryRepository;
 import dev.centaur.inference.repository.ModelVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,9 +16,11 @@ public class ModelCatalog {
     public static final String KIND_BUILTIN = "BUILTIN";
 
     private final ModelVersionRepository versions;
+    private final ActivationHistoryRepository history;
 
-    public ModelCatalog(ModelVersionRepository versions) {
+    public ModelCatalog(ModelVersionRepository versions, ActivationHistoryRepository history) {
         this.versions = versions;
+        this.history = history;
     }
 
     /** Stores a new version; it becomes active when asked to or when it is the name's first. */
@@ -48,6 +51,9 @@ public class ModelCatalog {
         entity.active = active;
         entity.createdAt = Instant.now();
         versions.persistAndFlush(entity);
+        if (active) {
+            history.recordActivation(entity.modelName, entity.id);
+        }
         return ModelVersionInfo.of(entity);
     }
 
@@ -64,7 +70,38 @@ public class ModelCatalog {
         versions.getEntityManager().refresh(target);
         target.active = true;
         versions.flush();
+        history.recordActivation(target.modelName, target.id);
         return ModelVersionInfo.of(target);
+    }
+
+    /**
+     * Makes the version that was active before the current one active again (the activation
+     * history is a stack: Train-with-activation and Activate push, Rollback pops), so repeated
+     * rollbacks walk further back.
+     *
+     * @throws NotFoundException for a name without versions
+     * @throws FailedPreconditionException when the name has no active or no earlier active version
+     */
+    @Transactional
+    public ModelVersionInfo rollback(String modelName) {
+        versions.lockModelName(modelName);
+        if (versions.countVersions(modelName) == 0) {
+            throw new NotFoundException("model_name '" + modelName + "' has no versions");
+        }
+        ModelVersionEntity current = versions.findActive(modelName).orElseThrow(() -> new FailedPreconditionException(
+                "model_name '" + modelName + "' has no active version to roll back from"));
+        List<UUID> stack = history.topTwo(modelName);
+        if (stack.size() < 2 || !stack.get(0).equals(current.id)) {
+            throw new FailedPreconditionException("model_name '" + modelName
+                    + "' has no earlier active version to roll back to (active: " + current.id + ")");
+        }
+        ModelVersionEntity previous = versions.findByIdOptional(stack.get(1)).orElseThrow();
+        history.markTopRolledBack(modelName);
+        versions.deactivate(modelName);
+        versions.getEntityManager().refresh(previous);
+        previous.active = true;
+        versions.flush();
+        return ModelVersionInfo.of(previous);
     }
 
     @Transactional

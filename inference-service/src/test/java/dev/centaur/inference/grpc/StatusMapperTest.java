@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.centaur.inference.batching.DeadlineExpiredException;
 import dev.centaur.inference.batching.QueueFullException;
+import dev.centaur.inference.service.FailedPreconditionException;
 import dev.centaur.inference.service.InvalidInputException;
 import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
@@ -25,6 +26,8 @@ class StatusMapperTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getCode());
         assertEquals("labels[1] is empty", invalid.getDescription());
         assertEquals(Status.Code.NOT_FOUND, statusOf(new NotFoundException("version_id 'x'")).getCode());
+        assertEquals(Status.Code.FAILED_PRECONDITION,
+                statusOf(new FailedPreconditionException("model_name 'm' has no earlier active version")).getCode());
     }
 
     @Test
