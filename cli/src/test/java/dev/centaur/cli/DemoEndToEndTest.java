@@ -48,7 +48,7 @@ class DemoEndToEndTest {
 
     @Test
     @Timeout(value = 25, unit = TimeUnit.MINUTES)
-    void demoGivesEverySubmittedItemExactlyOneFinalLabelAndStopsTheServices() {
+    void demoGivesEverySubmittedItemExactlyOneFinalLabelAndStopsTheServices() throws java.io.IOException {
         Path servicesDir = servicesDir();
         for (CentaurService service : CentaurService.values()) {
             if (ServiceLauncher.jarOf(servicesDir, service).isEmpty()) {
@@ -88,6 +88,12 @@ class DemoEndToEndTest {
         assertTrue(Pattern.compile("\\| items labeled +\\| " + (ITEMS - GOLDEN) + " ").matcher(output).find(),
                 "the printed table shows the item count:\n" + output);
         assertTrue(output.contains("each of the " + (ITEMS - GOLDEN) + " submitted items has exactly one final label"), output);
+        // The golden items went through router, so the curve has held-out evidence and a picture.
+        assertTrue(Pattern.compile("Evidence: [1-9][0-9]* held-out golden items").matcher(output).find(), output);
+        assertTrue(output.contains("Chosen threshold: "), output);
+        Path picture = result.runDir().resolve("curve.png");
+        assertTrue(output.contains("Curve picture: " + picture.toAbsolutePath()), output);
+        assertTrue(java.nio.file.Files.size(picture) > 1000, "curve picture " + picture);
 
         assertTrue(result.services().allStopped(), "service processes still alive:\n" + result.services().describe());
         for (int port = BASE_PORT; port < BASE_PORT + 4; port++) {
