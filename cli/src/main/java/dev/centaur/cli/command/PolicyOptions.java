@@ -5,7 +5,9 @@ import dev.centaur.router.v1.Policy;
 import dev.centaur.router.v1.PolicyMode;
 import picocli.CommandLine.Option;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Policy options of {@code project create} and {@code policy set}. An option left out keeps the
@@ -88,14 +90,14 @@ public class PolicyOptions {
     /** One line: mode and its parameters, thresholds, overlap, QC rate and prices. */
     static String describe(Policy p) {
         String mode = switch (p.getMode()) {
-            case POLICY_MODE_TARGET_ACCURACY -> String.format(java.util.Locale.ROOT, "target accuracy %.3f", p.getTargetAccuracy());
-            case POLICY_MODE_BUDGET -> String.format(java.util.Locale.ROOT, "budget %.4f per item", p.getBudgetPerItem());
+            case POLICY_MODE_TARGET_ACCURACY -> String.format(Locale.ROOT, "target accuracy %.3f", p.getTargetAccuracy());
+            case POLICY_MODE_BUDGET -> String.format(Locale.ROOT, "budget %.4f per item", p.getBudgetPerItem());
             default -> "fixed threshold";
         };
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%s; threshold %.3f%s%s; overlap %d; qc rate %.2f; prices: answer %.4f, review %.4f, 1k predictions %.4f",
-                mode, p.getThreshold(), p.getLabelThresholdsCount() > 0 ? " per label " + new java.util.TreeMap<>(p.getLabelThresholdsMap()) : "",
-                p.getMinThreshold() > 0 ? String.format(java.util.Locale.ROOT, " (floor %.3f)", p.getMinThreshold()) : "",
+                mode, p.getThreshold(), p.getLabelThresholdsCount() > 0 ? " per label " + new TreeMap<>(p.getLabelThresholdsMap()) : "",
+                p.getMinThreshold() > 0 ? String.format(Locale.ROOT, " (floor %.3f)", p.getMinThreshold()) : "",
                 p.getOverlap(), p.getQcRate(), p.getPricePerCrowdAnswer(), p.getPricePerExpertReview(), p.getPricePer1KPredictions());
     }
 }

@@ -1,5 +1,6 @@
 package dev.centaur.cli.items;
 
+import dev.centaur.cli.CliException;
 import dev.centaur.cli.client.CentaurClients;
 import dev.centaur.cli.client.ItemPages;
 import dev.centaur.cli.client.RpcFailure;
@@ -85,7 +86,7 @@ public final class ItemUpload {
         });
         String modelName = project.getModelName().isEmpty() ? project.getProjectId() : project.getModelName();
         if (examples.size() < 2) {
-            throw new dev.centaur.cli.CliException("Project " + project.getProjectId() + " has " + examples.size()
+            throw new CliException("Project " + project.getProjectId() + " has " + examples.size()
                     + " golden training items: import golden items first (centaur import --gold ... or a label column)");
         }
         out.println("Training model " + modelName + " on " + examples.size() + " golden training items ...");
