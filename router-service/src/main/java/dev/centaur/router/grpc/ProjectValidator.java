@@ -4,6 +4,7 @@ import dev.centaur.router.v1.Policy;
 import dev.centaur.router.v1.PolicyMode;
 import dev.centaur.router.v1.Project;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ final class ProjectValidator {
     static final int MAX_LABEL_CHARACTERS = 100;
     static final int MIN_OVERLAP = 1;
     static final int MAX_OVERLAP = 20;
+    /** crowd-service's aggregation methods (its Aggregators.METHODS); empty means DS. */
+    static final List<String> AGGREGATION_METHODS = List.of("MV", "Wawa", "DS", "GLAD", "OneCoinDS", "DS+model");
     /** router.proto: SetPolicy's reason and RaiseThreshold's evidence. */
     static final int MAX_REASON_CHARACTERS = 1000;
 
@@ -104,6 +107,27 @@ final class ProjectValidator {
         inUnitInterval(field + ".target_accuracy", target);
         nonNegative(field + ".budget_per_item", policy.getBudgetPerItem());
         inUnitInterval(field + ".min_threshold", policy.getMinThreshold());
+        validateCrowdSettings(field, policy);
+    }
+
+    /** crowd-service's rules for the same CrowdProject fields, so crowd never refuses what router accepted. */
+    private static void validateCrowdSettings(String field, Policy policy) {
+        String method = policy.getAggregationMethod();
+        if (!method.isEmpty() && !AGGREGATION_METHODS.contains(method)) {
+            throw Fields.invalid(field + ".aggregation_method", Fields.show(method) + " is not one of "
+                    + AGGREGATION_METHODS + " (or empty for DS)");
+        }
+        int maxOverlap = policy.getMaxOverlap();
+        if (maxOverlap != 0 && (maxOverlap < policy.getOverlap() || maxOverlap > MAX_OVERLAP)) {
+            throw Fields.invalid(field + ".max_overlap", "must be 0 (a fixed overlap) or in [overlap "
+                    + policy.getOverlap() + ", " + MAX_OVERLAP + "], got " + maxOverlap);
+        }
+        inUnitInterval(field + ".confidence_target", policy.getConfidenceTarget());
+        double controlRate = policy.getControlRate();
+        if (!(controlRate >= 0 && controlRate < 1)) {
+            throw Fields.invalid(field + ".control_rate", "must be in [0, 1), got " + controlRate);
+        }
+        inUnitInterval(field + ".min_skill", policy.getMinSkill());
     }
 
     private static void inUnitInterval(String field, double value) {

@@ -1,6 +1,7 @@
 package dev.centaur.router.grpc;
 
 import dev.centaur.common.v1.ItemContent;
+import dev.centaur.router.service.CrowdSettings;
 import dev.centaur.router.service.FinalLabelEntity;
 import dev.centaur.router.service.GoldenItemEntity;
 import dev.centaur.router.service.NewGoldenItem;
@@ -58,7 +59,9 @@ final class ProtoMapper {
                 policy.getQcRate() == 0 ? DEFAULT_QC_RATE : policy.getQcRate(),
                 policy.getPricePerCrowdAnswer(), policy.getPricePerExpertReview(), policy.getPricePer1KPredictions(),
                 new TreeMap<>(policy.getLabelThresholdsMap()), modeName(policy.getMode()), policy.getTargetAccuracy(),
-                policy.getBudgetPerItem(), policy.getMinThreshold());
+                policy.getBudgetPerItem(), policy.getMinThreshold(), new CrowdSettings(policy.getAggregationMethod(),
+                        policy.getMaxOverlap(), policy.getConfidenceTarget(), policy.getControlRate(),
+                        policy.getMinSkill()));
     }
 
     static Policy toProto(PolicySettings policy) {
@@ -74,6 +77,11 @@ final class ProtoMapper {
                 .setTargetAccuracy(policy.targetAccuracy())
                 .setBudgetPerItem(policy.budgetPerItem())
                 .setMinThreshold(policy.minThreshold())
+                .setAggregationMethod(policy.crowd().aggregationMethod())
+                .setMaxOverlap(policy.crowd().maxOverlap())
+                .setConfidenceTarget(policy.crowd().confidenceTarget())
+                .setControlRate(policy.crowd().controlRate())
+                .setMinSkill(policy.crowd().minSkill())
                 .build();
     }
 

@@ -23,11 +23,13 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
                 INSERT INTO project (project_id, name, labels, instructions, threshold, overlap, qc_rate,
                     price_per_crowd_answer, price_per_expert_review, price_per_1k_predictions, model_name,
                     created_at, crowd_synced, crowd_next_attempt_at, mode, label_threshold_labels,
-                    label_threshold_values, target_accuracy, budget_per_item, min_threshold, curve_stale)
+                    label_threshold_values, target_accuracy, budget_per_item, min_threshold, curve_stale,
+                    aggregation_method, max_overlap, confidence_target, control_rate, min_skill)
                 VALUES (:projectId, :name, :labels, :instructions, :threshold, :overlap, :qcRate,
                     :pricePerCrowdAnswer, :pricePerExpertReview, :pricePer1kPredictions, :modelName,
                     :createdAt, false, now(), :mode, :labelThresholdLabels, :labelThresholdValues,
-                    :targetAccuracy, :budgetPerItem, :minThreshold, false)
+                    :targetAccuracy, :budgetPerItem, :minThreshold, false,
+                    :aggregationMethod, :maxOverlap, :confidenceTarget, :controlRate, :minSkill)
                 ON CONFLICT (project_id) DO NOTHING
                 """)
                 .setParameter("projectId", project.projectId)
@@ -48,6 +50,11 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
                 .setParameter("targetAccuracy", project.targetAccuracy)
                 .setParameter("budgetPerItem", project.budgetPerItem)
                 .setParameter("minThreshold", project.minThreshold)
+                .setParameter("aggregationMethod", project.aggregationMethod)
+                .setParameter("maxOverlap", project.maxOverlap)
+                .setParameter("confidenceTarget", project.confidenceTarget)
+                .setParameter("controlRate", project.controlRate)
+                .setParameter("minSkill", project.minSkill)
                 .executeUpdate();
         return inserted == 1;
     }

@@ -53,7 +53,12 @@ public class CrowdHandoff {
                         .setProjectId(project.projectId)
                         .addAllLabels(project.labelList())
                         .setInstructions(project.instructions)
-                        .setOverlap(project.overlap)).build());
+                        .setOverlap(project.overlap)
+                        .setAggregationMethod(project.aggregationMethod)
+                        .setMaxOverlap(project.maxOverlap)
+                        .setConfidenceTarget(project.confidenceTarget)
+                        .setControlRate(project.controlRate)
+                        .setMinSkill(project.minSkill)).build());
                 project.crowdSynced = true;
                 pushed++;
             } catch (PeerCallException e) {

@@ -40,7 +40,12 @@ public class PolicyService {
                         + "\" is not one of project " + projectId + "'s labels " + project.labelList());
             }
         }
+        boolean crowdSettingsChanged = PolicySettings.of(project).crowdSettingsDiffer(policy);
         boolean changed = change(project, policy, PolicyChangeEntity.Actor.USER, reason);
+        if (crowdSettingsChanged) {
+            // The crowd outbox pushes the new settings (UpsertProject) before any more items.
+            project.crowdSynced = false;
+        }
         if (changed) {
             // A new mode or target takes effect with the evidence there is, not only with new evidence.
             projects.markCurveStale(projectId);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 public record PolicySettings(double threshold, int overlap, double qcRate, double pricePerCrowdAnswer,
         double pricePerExpertReview, double pricePer1kPredictions, SortedMap<String, Double> labelThresholds,
-        PolicyModeName mode, double targetAccuracy, double budgetPerItem, double minThreshold) {
+        PolicyModeName mode, double targetAccuracy, double budgetPerItem, double minThreshold,
+        CrowdSettings crowd) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +27,7 @@ public record PolicySettings(double threshold, int overlap, double qcRate, doubl
         }
         return new PolicySettings(project.threshold, project.overlap, project.qcRate, project.pricePerCrowdAnswer,
                 project.pricePerExpertReview, project.pricePer1kPredictions, labelThresholds, project.mode,
-                project.targetAccuracy, project.budgetPerItem, project.minThreshold);
+                project.targetAccuracy, project.budgetPerItem, project.minThreshold, CrowdSettings.of(project));
     }
 
     public void applyTo(ProjectEntity project) {
@@ -42,11 +43,17 @@ public record PolicySettings(double threshold, int overlap, double qcRate, doubl
         project.targetAccuracy = targetAccuracy;
         project.budgetPerItem = budgetPerItem;
         project.minThreshold = minThreshold;
+        crowd.applyTo(project);
     }
 
     public PolicySettings withThresholds(double newThreshold, double newMinThreshold) {
         return new PolicySettings(newThreshold, overlap, qcRate, pricePerCrowdAnswer, pricePerExpertReview,
-                pricePer1kPredictions, labelThresholds, mode, targetAccuracy, budgetPerItem, newMinThreshold);
+                pricePer1kPredictions, labelThresholds, mode, targetAccuracy, budgetPerItem, newMinThreshold, crowd);
+    }
+
+    /** Whether crowd-service must be told again: its project settings differ between the two policies. */
+    public boolean crowdSettingsDiffer(PolicySettings other) {
+        return overlap != other.overlap || !crowd.equals(other.crowd);
     }
 
     public String toJson() {

@@ -70,6 +70,22 @@ public class ProjectEntity extends PanacheEntityBase {
     @Column(name = "min_threshold")
     public double minThreshold;
 
+    /** Crowd settings passed to crowd-service as they are (see CrowdSettings). */
+    @Column(name = "aggregation_method")
+    public String aggregationMethod = "";
+
+    @Column(name = "max_overlap")
+    public int maxOverlap;
+
+    @Column(name = "confidence_target")
+    public double confidenceTarget;
+
+    @Column(name = "control_rate")
+    public double controlRate;
+
+    @Column(name = "min_skill")
+    public double minSkill;
+
     /** False until crowd-service acknowledged this project's settings (the outbox flag). */
     @Column(name = "crowd_synced")
     public boolean crowdSynced;
