@@ -205,8 +205,13 @@ public interface RouterConfig {
         @WithDefault("0.9")
         double assumedCrowdAccuracy();
 
-        /** Judge the model against crowd labels on items without gold (besides the golden items). */
-        @WithDefault("true")
+        /**
+         * Judge the model against crowd labels on items without gold (besides the golden items).
+         * Off by default: crowd-labeled items are the ones the model was unsure of, a sample biased
+         * towards hard items, which on product-matching drove the estimated coverage far below
+         * the real one.
+         */
+        @WithDefault("false")
         boolean useCrowdLabels();
 
         /** How often the worker recomputes operating points of projects with new evidence. */
