@@ -1,6 +1,8 @@
 package dev.centaur.crowd.grpc;
 
 import dev.centaur.crowd.service.Annotator;
+import dev.centaur.crowd.service.ExpertVerdictService;
+import dev.centaur.crowd.service.ExpertVerdictService.VerdictOutcome;
 import dev.centaur.crowd.service.AnnotatorService;
 import dev.centaur.crowd.service.AnnotatorService.Registration;
 import dev.centaur.crowd.service.ItemService;
@@ -21,6 +23,8 @@ import dev.centaur.crowd.v1.ListAnnotatorsRequest;
 import dev.centaur.crowd.v1.ListAnnotatorsResponse;
 import dev.centaur.crowd.v1.NextTaskRequest;
 import dev.centaur.crowd.v1.NextTaskResponse;
+import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
+import dev.centaur.crowd.v1.RecordExpertVerdictResponse;
 import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
 import dev.centaur.crowd.v1.RegisterAnnotatorResponse;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
@@ -55,6 +59,9 @@ public class CrowdGrpcService implements CrowdService {
 
     @Inject
     TaskService tasks;
+
+    @Inject
+    ExpertVerdictService verdicts;
 
     @Override
     @Blocking
@@ -149,6 +156,20 @@ public class CrowdGrpcService implements CrowdService {
             return UploadControlItemsResponse.newBuilder()
                     .setUploaded(outcome.uploaded())
                     .setDuplicates(outcome.duplicates())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<RecordExpertVerdictResponse> recordExpertVerdict(RecordExpertVerdictRequest request) {
+        return respond(() -> {
+            validator.recordExpertVerdict(request);
+            VerdictOutcome outcome = verdicts.record(request.getProjectId(), request.getItemId(),
+                    request.getExpertLabel(), request.getCorrectionSequence());
+            return RecordExpertVerdictResponse.newBuilder()
+                    .setAnnotatorsScored(outcome.annotatorsScored())
+                    .setDuplicate(outcome.duplicate())
                     .build();
         });
     }

@@ -10,6 +10,7 @@ import dev.centaur.crowd.v1.CrowdProject;
 import dev.centaur.crowd.v1.EnqueueRequest;
 import dev.centaur.crowd.v1.GetItemResultRequest;
 import dev.centaur.crowd.v1.NextTaskRequest;
+import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
 import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
 import dev.centaur.crowd.v1.UploadControlItemsRequest;
@@ -206,6 +207,17 @@ public class RequestValidator {
     void getItemResult(GetItemResultRequest request) {
         projectId("project_id", request.getProjectId());
         id("item_id", request.getItemId());
+    }
+
+    void recordExpertVerdict(RecordExpertVerdictRequest request) {
+        projectId("project_id", request.getProjectId());
+        id("item_id", request.getItemId());
+        if (request.getExpertLabel().isEmpty()) {
+            throw invalid("expert_label is empty; send one of the project's labels");
+        }
+        if (request.getCorrectionSequence() <= 0) {
+            throw invalid("correction_sequence " + request.getCorrectionSequence() + " must be > 0");
+        }
     }
 
     private void projectId(String field, String value) {

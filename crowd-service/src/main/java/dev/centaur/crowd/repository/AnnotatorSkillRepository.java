@@ -69,4 +69,25 @@ public class AnnotatorSkillRepository {
         }
         return records;
     }
+
+    /**
+     * Records that the expert verdict {@code sequence} on the item was applied.
+     *
+     * @return false when it had been recorded before (nothing written)
+     */
+    public boolean recordExpertVerdict(String projectId, String itemId, long sequence, String expertLabel,
+            int annotatorsScored, Instant now) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO {h-schema}expert_verdict (project_id, item_id, correction_sequence, expert_label,
+                    annotators_scored, recorded_at)
+                VALUES (:projectId, :itemId, :sequence, :expertLabel, :annotatorsScored, :now)
+                ON CONFLICT (project_id, item_id, correction_sequence) DO NOTHING""")
+                .setParameter("projectId", projectId)
+                .setParameter("itemId", itemId)
+                .setParameter("sequence", sequence)
+                .setParameter("expertLabel", expertLabel)
+                .setParameter("annotatorsScored", annotatorsScored)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
 }
