@@ -3,6 +3,8 @@ package dev.centaur.router.client;
 import dev.centaur.crowd.v1.CrowdServiceGrpc.CrowdServiceBlockingStub;
 import dev.centaur.crowd.v1.EnqueueRequest;
 import dev.centaur.crowd.v1.EnqueueResponse;
+import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
+import dev.centaur.crowd.v1.RecordExpertVerdictResponse;
 import dev.centaur.crowd.v1.UpsertProjectRequest;
 import dev.centaur.crowd.v1.UpsertProjectResponse;
 import dev.centaur.router.config.RouterConfig;
@@ -11,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
-/** crowd-service, as router uses it. Both calls are idempotent, so both are retried. */
+/** crowd-service, as router uses it. Every call is idempotent, so every one is retried. */
 @ApplicationScoped
 public class CrowdClient {
 
@@ -36,5 +38,14 @@ public class CrowdClient {
                 settings.maxAttempts(), settings.retryDelay(),
                 () -> crowd.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .enqueue(request));
+    }
+
+    public RecordExpertVerdictResponse recordExpertVerdict(RecordExpertVerdictRequest request) {
+        RouterConfig.Crowd settings = config.crowd();
+        return PeerCall.idempotent("crowd RecordExpertVerdict(" + request.getProjectId() + ", "
+                        + request.getItemId() + ", correction " + request.getCorrectionSequence() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> crowd.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .recordExpertVerdict(request));
     }
 }

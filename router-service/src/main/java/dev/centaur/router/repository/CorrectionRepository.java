@@ -98,4 +98,61 @@ public class CorrectionRepository {
                 .setParameter("correctedAt", Timestamp.from(correctedAt))
                 .executeUpdate() == 1;
     }
+
+    /** One expert verdict waiting to be sent to crowd. */
+    public record PendingVerdict(String projectId, long sequence, String itemId, String expertLabel) {
+    }
+
+    /** Queues correction {@code sequence} for crowd, in the transaction that applies it. */
+    public void queueCrowdVerdict(String projectId, long sequence, String itemId, String expertLabel) {
+        entityManager.createNativeQuery("""
+                INSERT INTO crowd_verdict_outbox (project_id, sequence, item_id, expert_label, next_attempt_at)
+                VALUES (:projectId, :sequence, :itemId, :expertLabel, now())
+                ON CONFLICT (project_id, sequence) DO NOTHING
+                """)
+                .setParameter("projectId", projectId)
+                .setParameter("sequence", sequence)
+                .setParameter("itemId", itemId)
+                .setParameter("expertLabel", expertLabel)
+                .executeUpdate();
+    }
+
+    /** The verdict due longest, locked until commit; other replicas skip it. */
+    public Optional<PendingVerdict> claimDueVerdict() {
+        List<?> rows = entityManager.createNativeQuery("""
+                SELECT project_id, sequence, item_id, expert_label FROM crowd_verdict_outbox
+                WHERE outcome IS NULL AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED
+                """).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new PendingVerdict((String) columns[0], ItemRepository.asLong(columns[1]), (String) columns[2],
+                    (String) columns[3]);
+        });
+    }
+
+    /** Marks the verdict handled ({@code SENT} or {@code REFUSED}). */
+    public void markVerdictHandled(PendingVerdict verdict, String outcome) {
+        entityManager.createNativeQuery("""
+                UPDATE crowd_verdict_outbox SET outcome = :outcome, handled_at = now()
+                WHERE project_id = :projectId AND sequence = :sequence
+                """)
+                .setParameter("outcome", outcome)
+                .setParameter("projectId", verdict.projectId())
+                .setParameter("sequence", verdict.sequence())
+                .executeUpdate();
+    }
+
+    public void postponeVerdict(PendingVerdict verdict, Duration wait) {
+        entityManager.createNativeQuery("""
+                UPDATE crowd_verdict_outbox SET next_attempt_at = now() + make_interval(secs => :seconds)
+                WHERE project_id = :projectId AND sequence = :sequence
+                """)
+                .setParameter("seconds", wait.toMillis() / 1000.0)
+                .setParameter("projectId", verdict.projectId())
+                .setParameter("sequence", verdict.sequence())
+                .executeUpdate();
+    }
 }

@@ -113,6 +113,10 @@ public class CorrectionPuller {
                 Instant.ofEpochMilli(correction.getCorrectedAtEpochMs()))) {
             return false;
         }
+        if (finalLabel.source == LabelSourceName.CROWD || finalLabel.source == LabelSourceName.HYBRID) {
+            // The annotators behind the replaced label learn from the experts' verdict.
+            corrections.queueCrowdVerdict(project.projectId, correction.getSequence(), finalLabel.itemId, corrected);
+        }
         finalLabel.label = corrected;
         finalLabel.source = LabelSourceName.EXPERT;
         finalLabel.confidence = EXPERT_CONFIDENCE;

@@ -38,6 +38,9 @@ public class Workers {
     CorrectionPuller corrections;
 
     @Inject
+    CrowdVerdictSender crowdVerdicts;
+
+    @Inject
     RouterMetrics metrics;
 
     /** Set when the application stops: runs in progress end after their current batch. */
@@ -98,6 +101,13 @@ public class Workers {
         }
         Instant runStart = Instant.now();
         drain("qc corrections", () -> corrections.pullNextPage(runStart));
+    }
+
+    @Scheduled(identity = "send-expert-verdicts-to-crowd", every = "{centaur.router.outbox.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sendExpertVerdictsToCrowd() {
+        drain("expert verdicts to crowd", crowdVerdicts::sendNext);
     }
 
     @Scheduled(identity = "count-backlog", every = "{centaur.router.metrics.backlog-refresh-interval}",

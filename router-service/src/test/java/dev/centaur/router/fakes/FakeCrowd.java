@@ -5,6 +5,8 @@ import dev.centaur.crowd.v1.CrowdProject;
 import dev.centaur.crowd.v1.CrowdServiceGrpc;
 import dev.centaur.crowd.v1.EnqueueRequest;
 import dev.centaur.crowd.v1.EnqueueResponse;
+import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
+import dev.centaur.crowd.v1.RecordExpertVerdictResponse;
 import dev.centaur.crowd.v1.UpsertProjectRequest;
 import dev.centaur.crowd.v1.UpsertProjectResponse;
 import io.grpc.Status;
@@ -24,6 +26,7 @@ public class FakeCrowd extends CrowdServiceGrpc.CrowdServiceImplBase {
     private final Map<String, Map<String, CrowdItem>> pools = new ConcurrentHashMap<>();
     private final List<EnqueueRequest> enqueueCalls = new CopyOnWriteArrayList<>();
     private final List<String> enqueuesBeforeUpsert = new CopyOnWriteArrayList<>();
+    private final List<RecordExpertVerdictRequest> verdictCalls = new CopyOnWriteArrayList<>();
     private final Map<String, Status> failures = new ConcurrentHashMap<>();
 
     public void failFor(String projectId, Status status) {
@@ -54,6 +57,23 @@ public class FakeCrowd extends CrowdServiceGrpc.CrowdServiceImplBase {
     /** Projects whose items arrived before their settings (router must never do that). */
     public List<String> enqueuesBeforeUpsert() {
         return enqueuesBeforeUpsert;
+    }
+
+    public List<RecordExpertVerdictRequest> verdictCallsFor(String projectId) {
+        return verdictCalls.stream().filter(call -> call.getProjectId().equals(projectId)).toList();
+    }
+
+    @Override
+    public void recordExpertVerdict(RecordExpertVerdictRequest request,
+            StreamObserver<RecordExpertVerdictResponse> observer) {
+        Status failure = failures.get(request.getProjectId());
+        if (failure != null) {
+            observer.onError(failure.asRuntimeException());
+            return;
+        }
+        verdictCalls.add(request);
+        observer.onNext(RecordExpertVerdictResponse.newBuilder().build());
+        observer.onCompleted();
     }
 
     @Override

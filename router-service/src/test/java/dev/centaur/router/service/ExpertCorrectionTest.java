@@ -10,6 +10,8 @@ import static dev.centaur.router.TestSupport.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.centaur.common.v1.LabelSource;
+import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
 import dev.centaur.qc.v1.ListCorrectionsRequest;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.router.RouterCalls;
@@ -110,6 +112,34 @@ class ExpertCorrectionTest {
         assertEquals(List.of(List.of("3", "i-1", "yes", "MODEL", "no", "1")), history(projectId));
         assertEquals("yes", calls.finalLabel(projectId, "i-0").get(0));
         assertEquals("MODEL", calls.finalLabel(projectId, "i-0").get(1));
+    }
+
+    @Test
+    void correctionOfACrowdLabelReachesCrowdOnceAndOneOfAModelLabelDoesNot() {
+        String crowdProject = calls.createProject(0.9, "yes", "no");
+        calls.submit(crowdProject, text("c-1", "some text"));
+        eventually(() -> assertEquals("WITH_CROWD", calls.status(crowdProject, "c-1")));
+        assertTrue(calls.report(crowdProject, "c-1", "yes", 0.8, 3, LabelSource.LABEL_SOURCE_CROWD));
+        eventually(() -> assertEquals(1, FakePeers.QC.offered(crowdProject).size()));
+        String modelProject = projectWithModelLabels(1);
+
+        FakePeers.QC.addCorrection(crowdProject, "c-1", "yes", "no", 2);
+        FakePeers.QC.addCorrection(modelProject, "i-0", "yes", "no", 2);
+
+        eventually(() -> assertEquals(1, FakePeers.CROWD.verdictCallsFor(crowdProject).size()));
+        RecordExpertVerdictRequest verdict = FakePeers.CROWD.verdictCallsFor(crowdProject).get(0);
+        assertEquals(List.of("c-1", "no", "1"), List.of(verdict.getItemId(), verdict.getExpertLabel(),
+                String.valueOf(verdict.getCorrectionSequence())));
+        eventually(() -> assertEquals(1, cursor(modelProject)));
+        eventually(() -> assertEquals(1, count(calls.dataSource, "SELECT count(*) FROM router.crowd_verdict_outbox"
+                + " WHERE project_id = ? AND outcome = 'SENT'", crowdProject)));
+        // Later polls and outbox runs send nothing more.
+        int reads = FakePeers.QC.correctionReadsFor(crowdProject).size();
+        eventually(() -> assertTrue(FakePeers.QC.correctionReadsFor(crowdProject).size() > reads + 1));
+        assertEquals(1, FakePeers.CROWD.verdictCallsFor(crowdProject).size());
+        assertEquals(0, FakePeers.CROWD.verdictCallsFor(modelProject).size());
+        assertEquals(0, count(calls.dataSource, "SELECT count(*) FROM router.crowd_verdict_outbox WHERE project_id = ?",
+                modelProject));
     }
 
     @Test
