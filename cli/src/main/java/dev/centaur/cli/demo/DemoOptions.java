@@ -1,5 +1,7 @@
 package dev.centaur.cli.demo;
 
+import dev.centaur.cli.launch.PlatformOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,6 +11,10 @@ import java.nio.file.Path;
  * test parses the same arguments the command line does.
  */
 public class DemoOptions {
+
+    /** Database and packaged services, shared with {@code centaur up}. */
+    @Mixin
+    public PlatformOptions platform = new PlatformOptions();
 
     @Option(names = "--dataset", paramLabel = "<folder>",
             description = "Replay a recorded data set (items.jsonl, answers.csv, gold.csv, labels.txt) instead of generating one.")
@@ -54,34 +60,9 @@ public class DemoOptions {
     @Option(names = "--price-per-1k-predictions", defaultValue = "0.01", description = "Price of 1,000 model predictions. Default: ${DEFAULT-VALUE}.")
     public double pricePer1kPredictions;
 
-    @Option(names = "--db-host", defaultValue = "127.0.0.1", description = "PostgreSQL host to try first. Default: ${DEFAULT-VALUE}.")
-    public String dbHost;
-
-    @Option(names = "--db-port", defaultValue = "5432", description = "PostgreSQL port to try first. Default: ${DEFAULT-VALUE}.")
-    public int dbPort;
-
-    @Option(names = "--db-user", defaultValue = "postgres", description = "PostgreSQL user (trust auth). Default: ${DEFAULT-VALUE}.")
-    public String dbUser;
-
-    @Option(names = "--db-name", defaultValue = "centaur", description = "Database, created if missing. Default: ${DEFAULT-VALUE}.")
-    public String dbName;
-
-    @Option(names = "--fresh", description = "Drop the schemas inference, router, crowd and qc first.")
-    public boolean fresh;
-
-    @Option(names = "--services-dir", paramLabel = "<dir>",
-            description = "Repository root (or a copy) with <service>/target/quarkus-app/quarkus-run.jar. Default: found from the working directory.")
-    public Path servicesDir;
-
     @Option(names = "--base-port", defaultValue = "8080",
             description = "Router listens here, inference +1, crowd +2, qc +3. Default: ${DEFAULT-VALUE}.")
     public int basePort;
-
-    @Option(names = "--service-heap", defaultValue = "768m", description = "-Xmx of each service JVM. Default: ${DEFAULT-VALUE}.")
-    public String serviceHeap;
-
-    @Option(names = "--startup-timeout", defaultValue = "240", description = "Seconds to wait for the services to be ready. Default: ${DEFAULT-VALUE}.")
-    public int startupTimeoutSeconds;
 
     @Option(names = "--run-dir", paramLabel = "<dir>", description = "Where the service logs go. Default: <tmp>/centaur-runs/<project>.")
     public Path runDir;

@@ -5,7 +5,6 @@ import dev.centaur.cli.command.CurveCommand;
 import dev.centaur.cli.curve.CurveTable;
 import dev.centaur.cli.client.ServiceAddresses;
 import dev.centaur.cli.launch.Database;
-import dev.centaur.cli.launch.DatabaseProvider;
 import dev.centaur.cli.launch.RunningServices;
 import dev.centaur.cli.launch.ServiceLauncher;
 import dev.centaur.cli.dataset.DatasetItem;
@@ -47,7 +46,7 @@ public final class DemoRunner {
         DemoData data = DemoData.prepare(options);
         String projectId = options.projectId != null ? options.projectId
                 : "demo-" + PROJECT_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
-        Path servicesDir = options.servicesDir != null ? options.servicesDir : ServiceLauncher.findServicesDir(Path.of(""));
+        ServiceLauncher launcher = options.platform.launcher(out);
         Path runDir = options.runDir != null ? options.runDir
                 : Path.of(System.getProperty("java.io.tmpdir"), "centaur-runs", projectId);
         ServiceAddresses addresses = ServiceAddresses.fromBasePort(LOOPBACK, options.basePort);
@@ -55,13 +54,11 @@ public final class DemoRunner {
                 + data.submitted().size() + " are submitted; labels " + data.dataset().labels());
         data.notes().forEach(note -> out.println("  note: " + note));
 
-        Database database = new DatabaseProvider(options.dbHost, options.dbPort, options.dbUser, out)
-                .provide(options.dbName, options.fresh);
+        Database database = options.platform.provideDatabase(out);
         RunningServices services = null;
         boolean keepRunning = false;
         try {
-            services = new ServiceLauncher(servicesDir, options.serviceHeap,
-                    Duration.ofSeconds(options.startupTimeoutSeconds), out).start(addresses, database, runDir);
+            services = launcher.start(addresses, database, runDir);
             LabelingRun.Outcome outcome;
             try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds))) {
                 outcome = new LabelingRun(options, data, projectId, clients, out).run();
