@@ -7,21 +7,26 @@ import dev.centaur.qc.service.AnsweredReview;
 import dev.centaur.qc.service.Content;
 import dev.centaur.qc.service.Correction;
 import dev.centaur.qc.service.CorrectionPage;
+import dev.centaur.qc.service.DecidedVerdict;
 import dev.centaur.qc.service.DriftReport;
 import dev.centaur.qc.service.FinalLabelSource;
 import dev.centaur.qc.service.LeasedReview;
 import dev.centaur.qc.service.OfferOutcome;
+import dev.centaur.qc.service.VerdictPage;
 import dev.centaur.qc.v1.DriftWindow;
 import dev.centaur.qc.v1.GetAccuracyResponse;
 import dev.centaur.qc.v1.GetDriftResponse;
 import dev.centaur.qc.v1.GroupAccuracy;
 import dev.centaur.qc.v1.ListCorrectionsResponse;
+import dev.centaur.qc.v1.ListVerdictsResponse;
 import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.Review;
 import dev.centaur.qc.v1.ReviewOutcome;
 import dev.centaur.qc.v1.SourceAccuracy;
 import dev.centaur.qc.v1.SourceDrift;
 import dev.centaur.qc.v1.SubmitReviewResponse;
+import dev.centaur.qc.v1.Verdict;
+import dev.centaur.qc.v1.VerdictResult;
 
 /** Domain results to protobuf messages. */
 final class ProtoMapper {
@@ -125,6 +130,32 @@ final class ProtoMapper {
                 .setCorrectedLabel(correction.correctedLabel)
                 .setReviews(correction.reviews)
                 .setCorrectedAtEpochMs(correction.correctedAt.toEpochMilli())
+                .build();
+    }
+
+    static ListVerdictsResponse toProto(VerdictPage page) {
+        ListVerdictsResponse.Builder response = ListVerdictsResponse.newBuilder()
+                .setNextAfter(page.nextAfter())
+                .setHasMore(page.hasMore());
+        page.verdicts().forEach(verdict -> response.addVerdicts(toProto(verdict)));
+        return response.build();
+    }
+
+    private static Verdict toProto(DecidedVerdict verdict) {
+        return Verdict.newBuilder()
+                .setSequence(verdict.sequence)
+                .setProjectId(verdict.projectId)
+                .setItemId(verdict.itemId)
+                .setFinalLabel(verdict.finalLabel)
+                .setSource(toProto(verdict.source))
+                .setModelVersion(verdict.modelVersion)
+                .setExpertLabel(verdict.expertLabel)
+                .setResult(verdict.correct ? VerdictResult.VERDICT_RESULT_CONFIRMED
+                        : VerdictResult.VERDICT_RESULT_CORRECTED)
+                .setReviews(verdict.reviews)
+                .setDecidedAtEpochMs(verdict.decidedAt.toEpochMilli())
+                .setSampleRate(verdict.sampleRate == null ? 0 : verdict.sampleRate)
+                .setCorrectionSequence(verdict.correctionSequence == null ? 0 : verdict.correctionSequence)
                 .build();
     }
 

@@ -6,12 +6,15 @@ import dev.centaur.qc.service.DriftService;
 import dev.centaur.qc.service.FinalLabelSource;
 import dev.centaur.qc.service.OfferService;
 import dev.centaur.qc.service.ReviewService;
+import dev.centaur.qc.service.VerdictService;
 import dev.centaur.qc.v1.GetAccuracyRequest;
 import dev.centaur.qc.v1.GetAccuracyResponse;
 import dev.centaur.qc.v1.GetDriftRequest;
 import dev.centaur.qc.v1.GetDriftResponse;
 import dev.centaur.qc.v1.ListCorrectionsRequest;
 import dev.centaur.qc.v1.ListCorrectionsResponse;
+import dev.centaur.qc.v1.ListVerdictsRequest;
+import dev.centaur.qc.v1.ListVerdictsResponse;
 import dev.centaur.qc.v1.NextReviewRequest;
 import dev.centaur.qc.v1.NextReviewResponse;
 import dev.centaur.qc.v1.OfferRequest;
@@ -35,15 +38,17 @@ public class QcGrpcService implements QcService {
     private final AccuracyService accuracy;
     private final DriftService drift;
     private final CorrectionService corrections;
+    private final VerdictService verdicts;
 
     QcGrpcService(RequestValidator validator, OfferService offers, ReviewService reviews, AccuracyService accuracy,
-            DriftService drift, CorrectionService corrections) {
+            DriftService drift, CorrectionService corrections, VerdictService verdicts) {
         this.validator = validator;
         this.offers = offers;
         this.reviews = reviews;
         this.accuracy = accuracy;
         this.drift = drift;
         this.corrections = corrections;
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -101,6 +106,17 @@ public class QcGrpcService implements QcService {
             long after = validator.after(request.getAfter());
             int pageSize = validator.pageSize(request.getPageSize());
             return ProtoMapper.toProto(corrections.list(projectId, after, pageSize));
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<ListVerdictsResponse> listVerdicts(ListVerdictsRequest request) {
+        return call(() -> {
+            String projectId = validator.projectId(request.getProjectId());
+            long after = validator.after(request.getAfter());
+            int pageSize = validator.pageSize(request.getPageSize());
+            return ProtoMapper.toProto(verdicts.list(projectId, after, pageSize));
         });
     }
 

@@ -21,8 +21,8 @@ public class CorrectionService {
         this.corrections = corrections;
     }
 
-    /** Records the decided verdict of a wrong final label, in the caller's transaction. */
-    void record(OfferedLabel offered, int reviews, Instant at) {
+    /** Records the decided verdict of a wrong final label, in the caller's transaction; answers its sequence. */
+    long record(OfferedLabel offered, int reviews, Instant at) {
         Correction correction = new Correction();
         correction.projectId = offered.projectId;
         correction.sequence = corrections.nextSequence(offered.projectId);
@@ -35,6 +35,7 @@ public class CorrectionService {
         correction.reviews = reviews;
         correction.correctedAt = at;
         corrections.persist(correction);
+        return correction.sequence;
     }
 
     /**

@@ -31,16 +31,19 @@ public class ReviewService {
     private final OfferedLabelRepository offeredLabels;
     private final ReviewRepository reviews;
     private final CorrectionService corrections;
+    private final VerdictService verdicts;
     private final AccuracyService accuracy;
     private final ThresholdFeedback feedback;
     private final QcConfig config;
 
     ReviewService(ProjectRepository projects, OfferedLabelRepository offeredLabels, ReviewRepository reviews,
-            CorrectionService corrections, AccuracyService accuracy, ThresholdFeedback feedback, QcConfig config) {
+            CorrectionService corrections, VerdictService verdicts, AccuracyService accuracy, ThresholdFeedback feedback,
+            QcConfig config) {
         this.projects = projects;
         this.offeredLabels = offeredLabels;
         this.reviews = reviews;
         this.corrections = corrections;
+        this.verdicts = verdicts;
         this.accuracy = accuracy;
         this.feedback = feedback;
         this.config = config;
@@ -100,8 +103,10 @@ public class ReviewService {
         review.answer(label, agreed, now);
         ReviewOutcome outcome = decide(offered, review, rounds, now);
         boolean corrected = outcome == ReviewOutcome.DECIDED && !offered.verdictCorrect;
-        if (corrected) {
-            corrections.record(offered, (int) rounds.stream().filter(Review::isAnswered).count(), now);
+        if (outcome == ReviewOutcome.DECIDED) {
+            int answers = (int) rounds.stream().filter(Review::isAnswered).count();
+            Long correction = corrected ? corrections.record(offered, answers, now) : null;
+            verdicts.record(offered, answers, correction, now);
         }
         if (outcome == ReviewOutcome.DECIDED && offered.source == FinalLabelSource.MODEL) {
             feedback.afterModelVerdict(project, now);

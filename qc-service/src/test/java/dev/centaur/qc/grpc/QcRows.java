@@ -15,7 +15,7 @@ public class QcRows {
 
     /** Row counts of every QC table, to prove a refused request wrote nothing. */
     record Counts(long projects, long offeredLabels, long reviews, long leasedReviews, long answeredReviews,
-            long verdicts, long corrections) {
+            long verdicts, long corrections, long verdictFeed) {
     }
 
     private final AgroalDataSource dataSource;
@@ -32,7 +32,8 @@ public class QcRows {
                 number("SELECT COUNT(*) FROM qc.review WHERE expert_id IS NOT NULL"),
                 number("SELECT COUNT(*) FROM qc.review WHERE answered_at IS NOT NULL"),
                 number("SELECT COUNT(*) FROM qc.offered_label WHERE verdict_at IS NOT NULL"),
-                number("SELECT COUNT(*) FROM qc.correction"));
+                number("SELECT COUNT(*) FROM qc.correction"),
+                number("SELECT COUNT(*) FROM qc.verdict"));
     }
 
     long number(String sql, Object... parameters) {
