@@ -1,5 +1,6 @@
 package dev.centaur.cli;
 
+import dev.centaur.cli.command.BenchCommand;
 import dev.centaur.cli.command.CostCommand;
 import dev.centaur.cli.command.CurveCommand;
 import dev.centaur.cli.command.DemoCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "centaur", mixinStandardHelpOptions = true,
         description = "Centaur: hybrid data labeling (model + crowd + expert QC).",
-        subcommands = {DemoCommand.class, UpCommand.class, ProjectCommand.class, PolicyCommand.class, ImportCommand.class, TrainCommand.class,
+        subcommands = {DemoCommand.class, BenchCommand.class, UpCommand.class, ProjectCommand.class, PolicyCommand.class, ImportCommand.class, TrainCommand.class,
                 StatusCommand.class, ProgressCommand.class, ReplayCommand.class, CurveCommand.class, CostCommand.class,
                 ExportCommand.class})
 public class CentaurCommand {

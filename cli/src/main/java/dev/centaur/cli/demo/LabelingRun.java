@@ -59,7 +59,7 @@ final class LabelingRun {
         try (AnnotatorCrew crew = new AnnotatorCrew(clients, projectId, options.annotatorThreads, out)) {
             crew.start(data.annotators());
             out.println("Annotators: " + data.annotators().size() + " simulated, " + options.annotatorThreads + " threads");
-            progress = new ProgressWatcher(options, data, projectId, clients, out).awaitAllLabeled(crew);
+            progress = new ProgressWatcher(ProgressWatcher.Settings.of(options, data), projectId, clients, out).awaitAllLabeled(crew);
             crew.close();
             answersPaid = crew.answersSubmitted();
             if (crew.answersRefused() + crew.unanswerableTasks() > 0) {

@@ -17,27 +17,39 @@ import java.util.TreeMap;
  * Polls router's GetProgress until every submitted item has a final label that was handed to QC,
  * printing a line when something moved. Fails clearly when the run stalls or takes too long.
  */
-final class ProgressWatcher {
+public final class ProgressWatcher {
+
+    /**
+     * What to wait for and how patiently: the items submitted, the overlap a replayed item needs,
+     * and a prefix that tells concurrent runs' lines apart (empty for one run).
+     */
+    public record Settings(long submittedItems, int overlap, boolean replayed, Duration stallTimeout,
+            Duration runTimeout, Duration pollInterval, String linePrefix) {
+
+        static Settings of(DemoOptions options, DemoData data) {
+            return new Settings(data.submitted().size(), data.overlap(), data.dataset().hasRecordedAnswers(),
+                    Duration.ofSeconds(options.stallTimeoutSeconds), Duration.ofSeconds(options.runTimeoutSeconds),
+                    Duration.ofSeconds(options.pollIntervalSeconds), "");
+        }
+    }
 
     /** A progress line is printed at least this often even when nothing moved. */
     private static final Duration QUIET_LINE_INTERVAL = Duration.ofSeconds(30);
 
-    private final DemoOptions options;
-    private final DemoData data;
+    private final Settings settings;
     private final String projectId;
     private final CentaurClients clients;
     private final PrintStream out;
 
-    ProgressWatcher(DemoOptions options, DemoData data, String projectId, CentaurClients clients, PrintStream out) {
-        this.options = options;
-        this.data = data;
+    public ProgressWatcher(Settings settings, String projectId, CentaurClients clients, PrintStream out) {
+        this.settings = settings;
         this.projectId = projectId;
         this.clients = clients;
         this.out = out;
     }
 
-    GetProgressResponse awaitAllLabeled(AnnotatorCrew crew) {
-        long submitted = data.submitted().size();
+    public GetProgressResponse awaitAllLabeled(AnnotatorCrew crew) {
+        long submitted = settings.submittedItems();
         long start = System.nanoTime();
         long lastMove = start;
         long lastLine = 0;
@@ -73,29 +85,29 @@ final class ProgressWatcher {
                     lastLine = now;
                 }
             }
-            if (now - lastMove > Duration.ofSeconds(options.stallTimeoutSeconds).toNanos()) {
+            if (now - lastMove > settings.stallTimeout().toNanos()) {
                 throw new CliException(stallMessage(progress, crew, lastProgressError));
             }
-            if (now - start > Duration.ofSeconds(options.runTimeoutSeconds).toNanos()) {
-                throw new CliException("The labeling did not finish within " + options.runTimeoutSeconds
+            if (now - start > settings.runTimeout().toNanos()) {
+                throw new CliException("The labeling did not finish within " + settings.runTimeout().toSeconds()
                         + " s (option --timeout). " + describe(progress, crew, lastProgressError));
             }
-            sleep(Duration.ofSeconds(options.pollIntervalSeconds));
+            sleep(settings.pollInterval());
         }
     }
 
     private String line(GetProgressResponse p, AnnotatorCrew crew, long elapsedNanos) {
-        return String.format(Locale.ROOT,
+        return settings.linePrefix() + String.format(Locale.ROOT,
                 "[%5.0fs] items %d | awaiting model %d | with crowd %d | labeled %d %s | offered to QC %d | answers %d",
                 elapsedNanos / 1e9, p.getItems(), p.getAwaitingModel(), p.getWithCrowd(), p.getLabeled(),
                 new TreeMap<>(p.getLabeledBySourceMap()), p.getOfferedToQc(), crew.answersSubmitted());
     }
 
     private String stallMessage(GetProgressResponse progress, AnnotatorCrew crew, String lastProgressError) {
-        StringBuilder message = new StringBuilder("No progress for " + options.stallTimeoutSeconds
+        StringBuilder message = new StringBuilder(settings.linePrefix() + "No progress for " + settings.stallTimeout().toSeconds()
                 + " s (option --stall-timeout). " + describe(progress, crew, lastProgressError));
-        if (progress != null && progress.getWithCrowd() > 0 && data.dataset().hasRecordedAnswers()) {
-            message.append(" The items still with the crowd need ").append(data.overlap())
+        if (progress != null && progress.getWithCrowd() > 0 && settings.replayed()) {
+            message.append(" The items still with the crowd need ").append(settings.overlap())
                     .append(" answers each, and a replayed worker answers only the items they answered in answers.csv:")
                     .append(" an item whose recorded workers were all used (or never offered it) cannot complete.");
         }
