@@ -11,7 +11,6 @@ import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -61,7 +60,7 @@ class DemoEndToEndTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int exitCode;
-        System.setOut(new PrintStream(new Tee(original, printed), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new TeeOutputStream(original, printed), true, StandardCharsets.UTF_8));
         try {
             exitCode = new CommandLine(command).execute(
                     "--items", String.valueOf(ITEMS), "--seed", "7",
@@ -107,35 +106,6 @@ class DemoEndToEndTest {
             return true;
         } catch (IOException refused) {
             return false;
-        }
-    }
-
-    /** Writes to the console and keeps a copy, so the test can read what the command printed. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
         }
     }
 }
