@@ -2,6 +2,8 @@ package dev.centaur.router.client;
 
 import dev.centaur.qc.v1.ListCorrectionsRequest;
 import dev.centaur.qc.v1.ListCorrectionsResponse;
+import dev.centaur.qc.v1.ListVerdictsRequest;
+import dev.centaur.qc.v1.ListVerdictsResponse;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.QcServiceGrpc.QcServiceBlockingStub;
@@ -12,8 +14,8 @@ import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 
 /**
- * qc-service, as router uses it. Offer is idempotent per (project, item) and ListCorrections only
- * reads, so both are retried.
+ * qc-service, as router uses it. Offer is idempotent per (project, item); ListCorrections and
+ * ListVerdicts only read: all are retried.
  */
 @ApplicationScoped
 public class QcClient {
@@ -40,5 +42,14 @@ public class QcClient {
                 settings.maxAttempts(), settings.retryDelay(),
                 () -> qc.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .listCorrections(request));
+    }
+
+    public ListVerdictsResponse listVerdicts(ListVerdictsRequest request) {
+        RouterConfig.Qc settings = config.qc();
+        return PeerCall.idempotent("qc ListVerdicts(" + request.getProjectId() + ", after "
+                        + request.getAfter() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> qc.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .listVerdicts(request));
     }
 }

@@ -26,6 +26,9 @@ public interface RouterConfig {
     /** The worker that applies qc's expert corrections to final labels. */
     Corrections corrections();
 
+    /** The worker that pulls every decided qc verdict (reviews done, curve evidence). */
+    Verdicts verdicts();
+
     /** Limits on submitted items. */
     Items items();
 
@@ -146,6 +149,27 @@ public interface RouterConfig {
         int pageSize();
     }
 
+    interface Verdicts {
+        /** Pause between two runs of the worker that pulls verdicts from qc. */
+        @WithDefault("5s")
+        Duration interval();
+
+        /**
+         * How long a project waits between two polls of qc once it is caught up (or qc failed); a
+         * project with verdicts still to read is polled again at once.
+         */
+        @WithDefault("30s")
+        Duration pollInterval();
+
+        /** How long a project qc does not know (NOT_FOUND) waits before the next poll. */
+        @WithDefault("5m")
+        Duration unknownProjectBackoff();
+
+        /** Verdicts asked for per ListVerdicts call (qc allows 1..1000). */
+        @WithDefault("200")
+        int pageSize();
+    }
+
     interface Items {
         /** Most characters in one text (text, text_a or text_b). */
         @WithDefault("10000")
@@ -213,6 +237,14 @@ public interface RouterConfig {
          */
         @WithDefault("false")
         boolean useCrowdLabels();
+
+        /**
+         * Reviews of each route (items the model labeled, items sent to the crowd) that qc's experts
+         * must have decided before reviewed items judge the model: a route with items but fewer
+         * reviews cannot be stood for, and the reviews of the other route alone are a truncated sample.
+         */
+        @WithDefault("5")
+        long minReviewsPerRoute();
 
         /** How often the worker recomputes operating points of projects with new evidence. */
         @WithDefault("1s")

@@ -7,7 +7,8 @@ import java.util.List;
  * The cost-quality curve: for each threshold, what the model would label of the evidence, how
  * accurate that is, and what the mix of model and crowd would give overall and cost per item.
  * The overall interval combines the ends of the parts' intervals (the worst and best case over
- * the coverage interval), which is wider than needed, never narrower.
+ * the coverage interval), which is wider than needed, never narrower. Observations count with
+ * their weights (1 but for qc-reviewed items), intervals at the weights' effective sample size.
  */
 public final class CostQualityCurve {
 
@@ -26,17 +27,26 @@ public final class CostQualityCurve {
     public static CurvePoint pointAt(double threshold, List<ModelObservation> evidence, CrowdAccuracy crowd,
             CostModel costs, double z) {
         long covered = 0;
-        long correct = 0;
+        double totalWeight = 0;
+        double totalSquares = 0;
+        double coveredWeight = 0;
+        double coveredSquares = 0;
+        double correctWeight = 0;
         for (ModelObservation observation : evidence) {
+            double weight = observation.weight();
+            totalWeight += weight;
+            totalSquares += weight * weight;
             if (observation.maxProbability() >= threshold) {
                 covered++;
+                coveredWeight += weight;
+                coveredSquares += weight * weight;
                 if (observation.modelCorrect()) {
-                    correct++;
+                    correctWeight += weight;
                 }
             }
         }
-        Interval coverage = Wilson.interval(covered, evidence.size(), z);
-        Interval model = Wilson.interval(correct, covered, z);
+        Interval coverage = Wilson.weighted(coveredWeight, totalWeight, totalSquares, z);
+        Interval model = Wilson.weighted(correctWeight, coveredWeight, coveredSquares, z);
         Interval crowdAccuracy = crowd.accuracy();
         Interval overall = new Interval(
                 mix(coverage.estimate(), model.estimate(), crowdAccuracy.estimate()),

@@ -17,8 +17,27 @@ public final class Wilson {
         if (trials == 0) {
             return new Interval(0, 0, 1);
         }
-        double n = trials;
-        double p = successes / n;
+        return score(successes / (double) trials, trials, z);
+    }
+
+    /**
+     * A weighted proportion (successWeight of totalWeight) with the Wilson interval at Kish's
+     * effective sample size (sum of weights)^2 / sum of squared weights: with equal weights it is
+     * the plain interval, and unequal weights widen it as they lower the information in the sample.
+     */
+    public static Interval weighted(double successWeight, double totalWeight, double sumOfSquaredWeights, double z) {
+        if (!(successWeight >= 0) || !(totalWeight >= 0) || !(sumOfSquaredWeights >= 0)) {
+            throw new IllegalArgumentException(successWeight + " of " + totalWeight + " (squares " + sumOfSquaredWeights
+                    + ")");
+        }
+        if (totalWeight == 0) {
+            return new Interval(0, 0, 1);
+        }
+        double proportion = Math.min(1, successWeight / totalWeight);
+        return score(proportion, totalWeight * totalWeight / sumOfSquaredWeights, z);
+    }
+
+    private static Interval score(double p, double n, double z) {
         double zz = z * z;
         double denominator = 1 + zz / n;
         double centre = (p + zz / (2 * n)) / denominator;

@@ -20,12 +20,7 @@ final class CurveMapper {
         GetCurveResponse.Builder response = GetCurveResponse.newBuilder()
                 .setMode(ProtoMapper.toProto(report.project().mode))
                 .setEffectiveThreshold(report.project().threshold)
-                .setEvidence(CurveEvidence.newBuilder()
-                        .setGoldenItems(report.evidence().goldenItems())
-                        .setCrowdLabeledItems(report.evidence().crowdLabeledItems())
-                        .setCrowdGoldPairs(report.evidence().crowd().pairs())
-                        .setCrowdAccuracyAssumed(report.evidence().crowd().assumed())
-                        .setDescription(report.evidence().description()));
+                .setEvidence(toProto(report.evidence()));
         report.points().forEach(point -> response.addPoints(toProto(point)));
         OperatingChoice choice = report.choice();
         if (choice != null) {
@@ -36,6 +31,28 @@ final class CurveMapper {
                     .setExplanation(choice.explanation()));
         }
         return response.build();
+    }
+
+    static CurveEvidence toProto(dev.centaur.router.service.CurveEvidence evidence) {
+        return CurveEvidence.newBuilder()
+                .setGoldenItems(evidence.goldenItems())
+                .setCrowdLabeledItems(evidence.crowdLabeledItems())
+                .setCrowdGoldPairs(evidence.crowdGoldPairs().trials())
+                .setCrowdAccuracyAssumed(evidence.crowd().assumed())
+                .setDescription(evidence.description())
+                .setQcReviewedItems(evidence.qcReviewedItems())
+                .setQcReviewsModelRouted(evidence.reviewedModelRouted())
+                .setQcReviewsCrowdRouted(evidence.reviewedCrowdRouted())
+                .setRoutedToModel(evidence.census().toModel())
+                .setRoutedToCrowd(evidence.census().toCrowd())
+                .setQcReviewsLeftOutReason(evidence.weights().usable() ? "" : evidence.weights().leftOutReason())
+                .setModelVersion(evidence.modelVersion())
+                .setCrowdProbeItems(evidence.crowdProbes().trials())
+                .setCrowdQcReviews(evidence.crowdReviews().trials())
+                .setCrowdAccuracyTrials(evidence.crowd().trials())
+                .setCrowdAccuracyCorrect(evidence.crowd().correct())
+                .setCrowdLabelsEnabled(evidence.crowdLabelsEnabled())
+                .build();
     }
 
     static dev.centaur.router.v1.CurvePoint toProto(CurvePoint point) {
@@ -71,9 +88,13 @@ final class CurveMapper {
                 .setCostPerFinalLabel(summary.costPerFinalLabel())
                 .setCrowdOnlySpend(summary.crowdOnlySpend())
                 .setSaving(summary.saving())
-                .setModelPredictions(cost.modelPredictions())
-                .setCrowdAnswers(cost.crowdAnswers())
+                .setModelPredictions(cost.counts().modelPredictions())
+                .setCrowdAnswers(cost.counts().crowdAnswers())
                 .setExpectedExpertReviews(summary.expectedReviews())
+                .setExpertReviews(cost.counts().expertReviews())
+                .setReviewedLabels(cost.reviewedLabels())
+                .setExpectedExpertSpend(summary.expectedExpertSpend())
+                .setCrowdProbeAnswers(cost.counts().probeAnswers())
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.centaur.router.grpc;
 
 import dev.centaur.common.v1.ItemContent;
+import dev.centaur.router.repository.GoldenProbeRepository;
 import dev.centaur.router.v1.GoldenItem;
 import dev.centaur.router.v1.SubmittedItem;
 import java.util.HashMap;
@@ -19,8 +20,22 @@ final class ItemValidator {
     private ItemValidator() {
     }
 
-    /** Checks every item before anything is stored, so a bad item anywhere stores nothing. */
+    /**
+     * Checks every item before anything is stored, so a bad item anywhere stores nothing. Project
+     * items may not take the golden probes' id prefix: crowd knows both by their ids.
+     */
     static void validate(List<SubmittedItem> items, Limits limits) {
+        validateItems(items, limits);
+        for (int i = 0; i < items.size(); i++) {
+            String itemId = items.get(i).getItemId();
+            if (itemId.startsWith(GoldenProbeRepository.CROWD_ID_PREFIX)) {
+                throw Fields.invalid("items[" + i + "].item_id", Fields.show(itemId) + " starts with \""
+                        + GoldenProbeRepository.CROWD_ID_PREFIX + "\", which router keeps for golden probes");
+            }
+        }
+    }
+
+    private static void validateItems(List<SubmittedItem> items, Limits limits) {
         if (items.isEmpty() || items.size() > limits.maxItems()) {
             throw Fields.invalid("items", "has " + items.size() + " items, must have 1 to " + limits.maxItems());
         }
@@ -41,7 +56,7 @@ final class ItemValidator {
 
     /** Golden items follow the items' rules (no metadata) and need a gold label. */
     static void validateGolden(List<GoldenItem> items, Limits limits) {
-        validate(items.stream()
+        validateItems(items.stream()
                 .map(item -> SubmittedItem.newBuilder()
                         .setItemId(item.getItemId()).setContent(item.getContent()).build())
                 .toList(), limits);

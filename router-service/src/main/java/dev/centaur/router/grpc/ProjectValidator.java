@@ -83,6 +83,9 @@ final class ProjectValidator {
                     "must be in [" + MIN_OVERLAP + ", " + MAX_OVERLAP + "], got " + overlap);
         }
         inUnitInterval(field + ".qc_rate", policy.getQcRate());
+        if (policy.hasGoldenCrowdShare()) {
+            inUnitInterval(field + ".golden_crowd_share", policy.getGoldenCrowdShare());
+        }
         nonNegative(field + ".price_per_crowd_answer", policy.getPricePerCrowdAnswer());
         nonNegative(field + ".price_per_expert_review", policy.getPricePerExpertReview());
         nonNegative(field + ".price_per_1k_predictions", policy.getPricePer1KPredictions());

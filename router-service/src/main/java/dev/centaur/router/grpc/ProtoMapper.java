@@ -25,6 +25,8 @@ final class ProtoMapper {
 
     /** router.proto: "qc_rate ... 0 means the default, 0.05". */
     static final double DEFAULT_QC_RATE = 0.05;
+    /** router.proto: "golden_crowd_share ... unset means 0.1". */
+    static final double DEFAULT_GOLDEN_CROWD_SHARE = 0.1;
 
     private ProtoMapper() {
     }
@@ -53,7 +55,7 @@ final class ProtoMapper {
                 .build();
     }
 
-    /** A validated policy with the contract's defaults applied (qc_rate 0, mode UNSPECIFIED). */
+    /** A validated policy with the contract's defaults applied (qc_rate 0, mode UNSPECIFIED, no golden_crowd_share). */
     static PolicySettings policySettings(Policy policy) {
         return new PolicySettings(policy.getThreshold(), policy.getOverlap(),
                 policy.getQcRate() == 0 ? DEFAULT_QC_RATE : policy.getQcRate(),
@@ -61,7 +63,8 @@ final class ProtoMapper {
                 new TreeMap<>(policy.getLabelThresholdsMap()), modeName(policy.getMode()), policy.getTargetAccuracy(),
                 policy.getBudgetPerItem(), policy.getMinThreshold(), new CrowdSettings(policy.getAggregationMethod(),
                         policy.getMaxOverlap(), policy.getConfidenceTarget(), policy.getControlRate(),
-                        policy.getMinSkill()));
+                        policy.getMinSkill()),
+                policy.hasGoldenCrowdShare() ? policy.getGoldenCrowdShare() : DEFAULT_GOLDEN_CROWD_SHARE);
     }
 
     static Policy toProto(PolicySettings policy) {
@@ -82,6 +85,7 @@ final class ProtoMapper {
                 .setConfidenceTarget(policy.crowd().confidenceTarget())
                 .setControlRate(policy.crowd().controlRate())
                 .setMinSkill(policy.crowd().minSkill())
+                .setGoldenCrowdShare(policy.goldenCrowdShare())
                 .build();
     }
 

@@ -17,61 +17,26 @@ public class CorrectionRepository {
     @Inject
     EntityManager entityManager;
 
-    /**
-     * Gives every project qc has been offered labels of, and that has no cursor yet, one at sequence
-     * 0, due now: only those can have corrections.
-     */
+    @Inject
+    QcFeedCursors cursors;
+
+    /** New projects with labels offered to qc get a cursor over qc's corrections. */
     public void addMissingCursors() {
-        entityManager.createNativeQuery("""
-                INSERT INTO qc_correction_cursor (project_id, last_sequence, next_poll_at)
-                SELECT p.project_id, 0, now() FROM project p
-                WHERE NOT EXISTS (SELECT 1 FROM qc_correction_cursor c WHERE c.project_id = p.project_id)
-                  AND EXISTS (SELECT 1 FROM final_label f WHERE f.project_id = p.project_id AND f.offered_to_qc)
-                ON CONFLICT (project_id) DO NOTHING
-                """).executeUpdate();
+        cursors.addMissing(QcFeedCursors.Feed.CORRECTIONS);
     }
 
-    /**
-     * The project due longest (at or before {@code dueBy}), its cursor locked for this worker until
-     * commit; other replicas skip it.
-     */
+    /** The project whose corrections are due longest, its cursor locked until commit. */
     public Optional<String> claimDueProject(Instant dueBy) {
-        List<?> rows = entityManager.createNativeQuery("""
-                SELECT project_id FROM qc_correction_cursor
-                WHERE next_poll_at <= :dueBy
-                ORDER BY next_poll_at
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED
-                """)
-                .setParameter("dueBy", Timestamp.from(dueBy))
-                .getResultList();
-        return rows.stream().findFirst().map(Object::toString);
+        return cursors.claimDueProject(QcFeedCursors.Feed.CORRECTIONS, dueBy);
     }
 
     public long lastSequence(String projectId) {
-        return ItemRepository.asLong(entityManager.createNativeQuery(
-                        "SELECT last_sequence FROM qc_correction_cursor WHERE project_id = :projectId")
-                .setParameter("projectId", projectId)
-                .getSingleResult());
+        return cursors.lastSequence(QcFeedCursors.Feed.CORRECTIONS, projectId);
     }
 
-    /**
-     * Moves the cursor (in the transaction that applied the corrections up to it) and sets the next
-     * poll; without one, the project stays due (more corrections wait to be read).
-     */
+    /** Moves the corrections cursor, in the transaction that applied the corrections up to it. */
     public void advance(String projectId, long lastSequence, Optional<Duration> untilNextPoll) {
-        entityManager.createNativeQuery("""
-                UPDATE qc_correction_cursor
-                SET last_sequence = :lastSequence,
-                    next_poll_at = CASE WHEN :keepDue THEN next_poll_at
-                                        ELSE now() + make_interval(secs => :seconds) END
-                WHERE project_id = :projectId
-                """)
-                .setParameter("lastSequence", lastSequence)
-                .setParameter("keepDue", untilNextPoll.isEmpty())
-                .setParameter("seconds", untilNextPoll.map(Duration::toMillis).orElse(0L) / 1000.0)
-                .setParameter("projectId", projectId)
-                .executeUpdate();
+        cursors.advance(QcFeedCursors.Feed.CORRECTIONS, projectId, lastSequence, untilNextPoll);
     }
 
     /**

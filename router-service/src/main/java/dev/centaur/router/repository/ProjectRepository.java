@@ -24,12 +24,12 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
                     price_per_crowd_answer, price_per_expert_review, price_per_1k_predictions, model_name,
                     created_at, crowd_synced, crowd_next_attempt_at, mode, label_threshold_labels,
                     label_threshold_values, target_accuracy, budget_per_item, min_threshold, curve_stale,
-                    aggregation_method, max_overlap, confidence_target, control_rate, min_skill)
+                    aggregation_method, max_overlap, confidence_target, control_rate, min_skill, golden_crowd_share)
                 VALUES (:projectId, :name, :labels, :instructions, :threshold, :overlap, :qcRate,
                     :pricePerCrowdAnswer, :pricePerExpertReview, :pricePer1kPredictions, :modelName,
                     :createdAt, false, now(), :mode, :labelThresholdLabels, :labelThresholdValues,
                     :targetAccuracy, :budgetPerItem, :minThreshold, false,
-                    :aggregationMethod, :maxOverlap, :confidenceTarget, :controlRate, :minSkill)
+                    :aggregationMethod, :maxOverlap, :confidenceTarget, :controlRate, :minSkill, :goldenCrowdShare)
                 ON CONFLICT (project_id) DO NOTHING
                 """)
                 .setParameter("projectId", project.projectId)
@@ -55,6 +55,7 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
                 .setParameter("confidenceTarget", project.confidenceTarget)
                 .setParameter("controlRate", project.controlRate)
                 .setParameter("minSkill", project.minSkill)
+                .setParameter("goldenCrowdShare", project.goldenCrowdShare)
                 .executeUpdate();
         return inserted == 1;
     }

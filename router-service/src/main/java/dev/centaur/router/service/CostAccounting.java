@@ -6,8 +6,10 @@ import dev.centaur.router.error.NotFoundException;
 import dev.centaur.router.repository.FinalLabelCounts;
 import dev.centaur.router.repository.FinalLabelRepository;
 import dev.centaur.router.repository.GoldenItemRepository;
+import dev.centaur.router.repository.GoldenProbeRepository;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
+import dev.centaur.router.repository.QcVerdictRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,8 +33,14 @@ public class CostAccounting {
     @Inject
     FinalLabelRepository finalLabels;
 
-    /** What the summary was computed from, besides the summary. */
-    public record Cost(CostSummary summary, long modelPredictions, long crowdAnswers) {
+    @Inject
+    QcVerdictRepository verdicts;
+
+    @Inject
+    GoldenProbeRepository probes;
+
+    /** The summary and what it was computed from. */
+    public record Cost(CostSummary summary, CostSummary.Counts counts, long reviewedLabels) {
     }
 
     @Transactional
@@ -43,9 +51,11 @@ public class CostAccounting {
         }
         long predictions = items.countsForProject(projectId).modelPredictions() + golden.countPredicted(projectId);
         FinalLabelCounts labels = finalLabels.countsForProject(projectId);
+        QcVerdictRepository.ReviewCounts reviews = verdicts.countsForProject(projectId);
         CostModel prices = new CostModel(project.pricePer1kPredictions, project.overlap, project.pricePerCrowdAnswer,
                 project.qcRate, project.pricePerExpertReview);
-        return new Cost(CostSummary.of(prices, predictions, labels.crowdAnswers(), labels.offeredToQc(),
-                labels.labeled()), predictions, labels.crowdAnswers());
+        CostSummary.Counts counts = new CostSummary.Counts(predictions, labels.crowdAnswers(),
+                probes.countAnswers(projectId), labels.offeredToQc(), reviews.reviews(), labels.labeled());
+        return new Cost(CostSummary.of(prices, counts), counts, reviews.reviewedLabels());
     }
 }

@@ -3,6 +3,8 @@ package dev.centaur.router.service;
 import dev.centaur.router.error.InvalidArgumentException;
 import dev.centaur.router.error.NotFoundException;
 import dev.centaur.router.repository.FinalLabelRepository;
+import dev.centaur.router.repository.GoldenProbeRepository;
+import dev.centaur.router.repository.GoldenProbeRepository.ProbeResult;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Turns crowd's aggregate into the item's final label, once. */
+/**
+ * Turns crowd's aggregate into the item's final label, once; the aggregate of a golden probe (an id
+ * with {@link GoldenProbeRepository#CROWD_ID_PREFIX}) is kept as the probe's crowd label instead.
+ */
 @ApplicationScoped
 public class CrowdResultRecorder {
 
@@ -23,6 +28,9 @@ public class CrowdResultRecorder {
 
     @Inject
     FinalLabelRepository finalLabels;
+
+    @Inject
+    GoldenProbeRepository probes;
 
     @Inject
     RouterMetrics metrics;
@@ -43,6 +51,9 @@ public class CrowdResultRecorder {
             throw new InvalidArgumentException("label \"" + result.label() + "\" is not one of project "
                     + project.projectId + "'s labels " + project.labelList());
         }
+        if (result.itemId().startsWith(GoldenProbeRepository.CROWD_ID_PREFIX)) {
+            return recordProbe(project, result);
+        }
         ItemEntity item = items.lockItem(result.projectId(), result.itemId())
                 .orElseThrow(() -> NotFoundException.item(result.projectId(), result.itemId()));
         boolean recorded = finalLabels.insertIfAbsent(FinalLabelEntity.of(item, result.label(), result.source(),
@@ -51,6 +62,18 @@ public class CrowdResultRecorder {
         if (recorded) {
             item.status = ItemStatus.LABELED;
             metrics.finalLabelRecorded(project.projectId, result.source());
+            metrics.crowdAnswers(project, result.answersUsed());
+            projects.markCurveStale(project.projectId);
+        }
+        return recorded;
+    }
+
+    /** A probe's crowd label measures the crowd against gold; it never becomes a final label. */
+    private boolean recordProbe(ProjectEntity project, CrowdResult result) {
+        boolean recorded = probes.recordResult(new ProbeResult(result.projectId(), result.itemId(), result.label(),
+                        result.confidence(), result.answersUsed(), result.method(), result.source().name()))
+                .orElseThrow(() -> NotFoundException.item(result.projectId(), result.itemId()));
+        if (recorded) {
             metrics.crowdAnswers(project, result.answersUsed());
             projects.markCurveStale(project.projectId);
         }

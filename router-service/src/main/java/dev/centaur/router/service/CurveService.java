@@ -4,45 +4,41 @@ import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.curve.CostModel;
 import dev.centaur.router.curve.CostQualityCurve;
 import dev.centaur.router.curve.CrowdAccuracy;
+import dev.centaur.router.curve.CrowdAccuracy.Tally;
 import dev.centaur.router.curve.CurvePoint;
 import dev.centaur.router.curve.CurveSettings;
 import dev.centaur.router.curve.ModelObservation;
 import dev.centaur.router.curve.OperatingChoice;
 import dev.centaur.router.curve.OperatingPointChooser;
+import dev.centaur.router.curve.RouteWeights;
 import dev.centaur.router.curve.Wilson;
 import dev.centaur.router.error.NotFoundException;
 import dev.centaur.router.repository.CurveEvidenceRepository;
 import dev.centaur.router.repository.CurveEvidenceRepository.Judged;
+import dev.centaur.router.repository.CurveEvidenceRepository.RouteCensus;
+import dev.centaur.router.repository.GoldenProbeRepository;
 import dev.centaur.router.repository.ProjectRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
  * A project's cost-quality curve from its evidence, and the operating point its policy picks. In
  * the target and budget modes the curve worker makes that point the project's threshold whenever
- * new evidence arrived (golden items predicted, crowd results, a new policy).
+ * new evidence arrived (golden items predicted, crowd results and golden probes' crowd labels, qc
+ * verdicts and corrections, a new policy). Evidence: see {@link CurveEvidence} and RouteWeights.
  */
 @ApplicationScoped
 public class CurveService {
 
     private static final Logger LOG = Logger.getLogger(CurveService.class);
 
-    /** What the curve was computed from. */
-    public record Evidence(long goldenItems, long crowdLabeledItems, CrowdAccuracy crowd, String description) {
-
-        public boolean isEmpty() {
-            return goldenItems + crowdLabeledItems == 0;
-        }
-    }
-
     /** The curve (empty without evidence) and the chosen point (null without evidence). */
     public record CurveReport(ProjectEntity project, List<CurvePoint> points, OperatingChoice choice,
-            Evidence evidence) {
+            CurveEvidence evidence) {
     }
 
     @Inject
@@ -53,6 +49,9 @@ public class CurveService {
 
     @Inject
     CurveEvidenceRepository evidence;
+
+    @Inject
+    GoldenProbeRepository probes;
 
     @Inject
     PolicyService policies;
@@ -97,21 +96,40 @@ public class CurveService {
     private CurveReport compute(ProjectEntity project) {
         RouterConfig.Curve settings = config.curve();
         double z = Wilson.Z_95;
+        List<String> labels = project.labelList();
+        List<ModelObservation> observations = new ArrayList<>();
         List<Judged> golden = evidence.predictedGolden(project.projectId);
-        List<Judged> crowdLabeled = settings.useCrowdLabels() ? evidence.crowdLabeled(project.projectId) : List.of();
-        CurveEvidenceRepository.CrowdGoldPairs pairs = evidence.crowdGoldPairs(project.projectId);
-        CrowdAccuracy crowd = CrowdAccuracy.of(pairs.crowdCorrect(), pairs.pairs(), settings.assumedCrowdAccuracy(), z);
-        Evidence used = new Evidence(golden.size(), crowdLabeled.size(), crowd,
-                describe(golden.size(), crowdLabeled.size(), crowd));
+        golden.forEach(judged -> observations.add(ModelObservation.of(judged.distribution(),
+                labels.indexOf(judged.referenceLabel()))));
+
+        String version = evidence.currentModelVersion(project.projectId).orElse("");
+        List<Judged> reviewed = version.isEmpty() ? List.of() : evidence.reviewedByQc(project.projectId, version);
+        long reviewedModelRouted = reviewed.stream().filter(Judged::modelRouted).count();
+        RouteCensus census = version.isEmpty() ? new RouteCensus(0, 0)
+                : evidence.routeCensus(project.projectId, version);
+        RouteWeights weights = RouteWeights.of(census.toModel(), census.toCrowd(), reviewedModelRouted,
+                reviewed.size() - reviewedModelRouted, settings.minReviewsPerRoute());
+        if (weights.usable()) {
+            for (Judged judged : reviewed) {
+                observations.add(ModelObservation.of(judged.distribution(), labels.indexOf(judged.referenceLabel()),
+                        judged.modelRouted() ? weights.modelRouted() : weights.crowdRouted()));
+            }
+        }
+
+        List<Judged> crowdLabeled = settings.useCrowdLabels()
+                ? evidence.crowdLabeled(project.projectId, weights.usable()) : List.of();
+        crowdLabeled.forEach(judged -> observations.add(ModelObservation.of(judged.distribution(),
+                labels.indexOf(judged.referenceLabel()))));
+
+        Tally pairs = evidence.crowdGoldPairs(project.projectId);
+        Tally probed = probes.accuracy(project.projectId);
+        Tally crowdReviews = evidence.crowdLabelsReviewed(project.projectId);
+        CrowdAccuracy crowd = CrowdAccuracy.pooled(settings.assumedCrowdAccuracy(), z, pairs, probed, crowdReviews);
+        CurveEvidence used = new CurveEvidence(golden.size(), crowdLabeled.size(), settings.useCrowdLabels(), version,
+                reviewedModelRouted, reviewed.size() - reviewedModelRouted, census, weights, pairs, probed,
+                crowdReviews, crowd);
         if (used.isEmpty()) {
             return new CurveReport(project, List.of(), null, used);
-        }
-        List<ModelObservation> observations = new ArrayList<>();
-        for (List<Judged> judgedItems : List.of(golden, crowdLabeled)) {
-            for (Judged judged : judgedItems) {
-                int reference = project.labelList().indexOf(judged.referenceLabel());
-                observations.add(ModelObservation.of(judged.distribution(), reference));
-            }
         }
         CostModel costs = new CostModel(project.pricePer1kPredictions, project.overlap, project.pricePerCrowdAnswer,
                 project.qcRate, project.pricePerExpertReview);
@@ -125,15 +143,5 @@ public class CurveService {
                     "the user's threshold " + project.threshold + " (per-label thresholds are not part of the curve)");
         };
         return new CurveReport(project, points, choice, used);
-    }
-
-    private static String describe(long golden, long crowdLabeled, CrowdAccuracy crowd) {
-        String crowdAccuracy = crowd.assumed()
-                ? String.format(Locale.ROOT, "crowd accuracy assumed %.4f (no item has both a crowd and a gold label)",
-                        crowd.accuracy().estimate())
-                : String.format(Locale.ROOT, "crowd accuracy measured on %d items with crowd and gold labels, %d agree",
-                        crowd.pairs(), crowd.correct());
-        return golden + " held-out golden items judged against their gold labels; " + crowdLabeled
-                + " crowd-labeled items without gold judged against the crowd's label; " + crowdAccuracy;
     }
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 public record PolicySettings(double threshold, int overlap, double qcRate, double pricePerCrowdAnswer,
         double pricePerExpertReview, double pricePer1kPredictions, SortedMap<String, Double> labelThresholds,
         PolicyModeName mode, double targetAccuracy, double budgetPerItem, double minThreshold,
-        CrowdSettings crowd) {
+        CrowdSettings crowd, double goldenCrowdShare) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +27,8 @@ public record PolicySettings(double threshold, int overlap, double qcRate, doubl
         }
         return new PolicySettings(project.threshold, project.overlap, project.qcRate, project.pricePerCrowdAnswer,
                 project.pricePerExpertReview, project.pricePer1kPredictions, labelThresholds, project.mode,
-                project.targetAccuracy, project.budgetPerItem, project.minThreshold, CrowdSettings.of(project));
+                project.targetAccuracy, project.budgetPerItem, project.minThreshold, CrowdSettings.of(project),
+                project.goldenCrowdShare);
     }
 
     public void applyTo(ProjectEntity project) {
@@ -44,11 +45,13 @@ public record PolicySettings(double threshold, int overlap, double qcRate, doubl
         project.budgetPerItem = budgetPerItem;
         project.minThreshold = minThreshold;
         crowd.applyTo(project);
+        project.goldenCrowdShare = goldenCrowdShare;
     }
 
     public PolicySettings withThresholds(double newThreshold, double newMinThreshold) {
         return new PolicySettings(newThreshold, overlap, qcRate, pricePerCrowdAnswer, pricePerExpertReview,
-                pricePer1kPredictions, labelThresholds, mode, targetAccuracy, budgetPerItem, newMinThreshold, crowd);
+                pricePer1kPredictions, labelThresholds, mode, targetAccuracy, budgetPerItem, newMinThreshold, crowd,
+                goldenCrowdShare);
     }
 
     /** Whether crowd-service must be told again: its project settings differ between the two policies. */

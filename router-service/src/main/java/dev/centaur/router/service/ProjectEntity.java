@@ -86,6 +86,10 @@ public class ProjectEntity extends PanacheEntityBase {
     @Column(name = "min_skill")
     public double minSkill;
 
+    /** Share of the held-out golden items sent to the crowd as probes, to measure it. */
+    @Column(name = "golden_crowd_share")
+    public double goldenCrowdShare;
+
     /** False until crowd-service acknowledged this project's settings (the outbox flag). */
     @Column(name = "crowd_synced")
     public boolean crowdSynced;

@@ -39,9 +39,6 @@ public class QcHandoff {
     @Inject
     QcClient qc;
 
-    @Inject
-    RouterMetrics metrics;
-
     /**
      * Offers the next due batch of final labels (all of one project).
      *
@@ -85,7 +82,6 @@ public class QcHandoff {
         for (FinalLabelEntity finalLabel : batch) {
             finalLabel.offeredToQc = true;
         }
-        metrics.offeredToQc(project, batch.size());
         return true;
     }
 }

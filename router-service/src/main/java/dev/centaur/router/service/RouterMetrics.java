@@ -74,9 +74,11 @@ public class RouterMetrics {
         cost(project.projectId, "crowd", answers * project.pricePerCrowdAnswer);
     }
 
-    /** Router does not see reviews: qc samples qc_rate of what it is offered, so that share is expected. */
-    public void offeredToQc(ProjectEntity project, int labels) {
-        cost(project.projectId, "expert", labels * project.qcRate * project.pricePerExpertReview);
+    /** Expert spend as qc's verdicts report the reviews done; each verdict counted once, by result. */
+    public void expertReviews(ProjectEntity project, String result, int reviews) {
+        registry.counter("centaur.router.qc.verdicts", "project", project.projectId, "result", result).increment();
+        registry.counter("centaur.router.expert.reviews", "project", project.projectId).increment(reviews);
+        cost(project.projectId, "expert", reviews * project.pricePerExpertReview);
     }
 
     @Transactional

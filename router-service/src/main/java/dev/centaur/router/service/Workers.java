@@ -26,6 +26,9 @@ public class Workers {
     CrowdHandoff crowdHandoff;
 
     @Inject
+    GoldenProbeHandoff probeHandoff;
+
+    @Inject
     QcHandoff qcHandoff;
 
     @Inject
@@ -39,6 +42,9 @@ public class Workers {
 
     @Inject
     CrowdVerdictSender crowdVerdicts;
+
+    @Inject
+    VerdictPuller qcVerdicts;
 
     @Inject
     RouterMetrics metrics;
@@ -81,6 +87,12 @@ public class Workers {
             logFailure("crowd settings", e);
         }
         drain("crowd hand-off", crowdHandoff::enqueueNextBatch);
+        try {
+            probeHandoff.addNewProbes();
+        } catch (RuntimeException e) {
+            logFailure("golden probe selection", e);
+        }
+        drain("golden probe hand-off", probeHandoff::enqueueNextBatch);
     }
 
     @Scheduled(identity = "hand-off-to-qc", every = "{centaur.router.outbox.interval}",
@@ -101,6 +113,19 @@ public class Workers {
         }
         Instant runStart = Instant.now();
         drain("qc corrections", () -> corrections.pullNextPage(runStart));
+    }
+
+    @Scheduled(identity = "pull-qc-verdicts", every = "{centaur.router.verdicts.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void pullQcVerdicts() {
+        try {
+            qcVerdicts.addNewProjects();
+        } catch (RuntimeException e) {
+            logFailure("qc verdicts cursors", e);
+        }
+        Instant runStart = Instant.now();
+        drain("qc verdicts", () -> qcVerdicts.pullNextPage(runStart));
     }
 
     @Scheduled(identity = "send-expert-verdicts-to-crowd", every = "{centaur.router.outbox.interval}",

@@ -97,19 +97,21 @@ class CostQualityCurveTest {
 
     @Test
     void spendIsCountsTimesPricesAndTheSavingIsAgainstTheCrowdAlone() {
-        // 40 predictions, 18 answers, 10 labels offered to qc of which 10 final labels.
-        CostSummary cost = CostSummary.of(COSTS, 40, 18, 10, 10);
+        // 40 predictions, 18 answers of final labels and 4 of golden probes, 10 labels offered to qc,
+        // 3 expert answers behind the verdicts so far, 10 final labels.
+        CostSummary cost = CostSummary.of(COSTS, new CostSummary.Counts(40, 18, 4, 10, 3, 10));
 
         assertEquals(0.04, cost.modelSpend(), DELTA);
-        assertEquals(0.9, cost.crowdSpend(), DELTA);
-        assertEquals(1.0, cost.expectedReviews(), DELTA);
-        assertEquals(1.0, cost.expertSpend(), DELTA);
-        assertEquals(1.94, cost.totalSpend(), DELTA);
-        assertEquals(0.194, cost.costPerFinalLabel(), DELTA);
-        // 10 labels x 3 answers x 0.05 + the same 1.0 of expert reviews.
-        assertEquals(2.5, cost.crowdOnlySpend(), DELTA);
-        assertEquals(0.56, cost.saving(), DELTA);
-        assertEquals(0, CostSummary.of(COSTS, 0, 0, 0, 0).costPerFinalLabel());
+        assertEquals(1.1, cost.crowdSpend(), DELTA, "(18 + 4) x 0.05");
+        assertEquals(1.0, cost.expectedReviews(), DELTA, "0.1 x 10 offered");
+        assertEquals(1.0, cost.expectedExpertSpend(), DELTA);
+        assertEquals(3.0, cost.expertSpend(), DELTA, "3 reviews done x 1.0");
+        assertEquals(4.14, cost.totalSpend(), DELTA);
+        assertEquals(0.414, cost.costPerFinalLabel(), DELTA);
+        // 10 labels x 3 answers x 0.05 + the same 3.0 of expert reviews.
+        assertEquals(4.5, cost.crowdOnlySpend(), DELTA);
+        assertEquals(0.36, cost.saving(), DELTA);
+        assertEquals(0, CostSummary.of(COSTS, new CostSummary.Counts(0, 0, 0, 0, 0, 0)).costPerFinalLabel());
     }
 
     static void assertInterval(double estimate, double low, double high, Interval actual) {

@@ -1,12 +1,17 @@
 package dev.centaur.router.fakes;
 
+import dev.centaur.common.v1.LabelSource;
 import dev.centaur.qc.v1.Correction;
 import dev.centaur.qc.v1.ListCorrectionsRequest;
 import dev.centaur.qc.v1.ListCorrectionsResponse;
+import dev.centaur.qc.v1.ListVerdictsRequest;
+import dev.centaur.qc.v1.ListVerdictsResponse;
 import dev.centaur.qc.v1.OfferRequest;
 import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.OfferedLabel;
 import dev.centaur.qc.v1.QcServiceGrpc;
+import dev.centaur.qc.v1.Verdict;
+import dev.centaur.qc.v1.VerdictResult;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -16,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A qc peer that records every offer (idempotent per (project, item) like the real one) and serves
- * the corrections a test adds, numbered per project, page by page like the real ListCorrections.
+ * the corrections and verdicts a test adds, numbered per project, page by page like the real
+ * ListCorrections and ListVerdicts.
  */
 public class FakeQc extends QcServiceGrpc.QcServiceImplBase {
 
@@ -25,6 +31,8 @@ public class FakeQc extends QcServiceGrpc.QcServiceImplBase {
     private final Map<String, Status> failures = new ConcurrentHashMap<>();
     private final Map<String, List<Correction>> corrections = new ConcurrentHashMap<>();
     private final List<ListCorrectionsRequest> correctionReads = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Verdict>> verdicts = new ConcurrentHashMap<>();
+    private final List<ListVerdictsRequest> verdictReads = new CopyOnWriteArrayList<>();
 
     public void failFor(String projectId, Status status) {
         failures.put(projectId, status);
@@ -104,6 +112,51 @@ public class FakeQc extends QcServiceGrpc.QcServiceImplBase {
         List<Correction> page = after.stream().limit(request.getPageSize()).toList();
         observer.onNext(ListCorrectionsResponse.newBuilder()
                 .addAllCorrections(page)
+                .setNextAfter(page.isEmpty() ? request.getAfter() : page.get(page.size() - 1).getSequence())
+                .setHasMore(after.size() > page.size())
+                .build());
+        observer.onCompleted();
+    }
+
+    /**
+     * The experts' decided verdict on an offered label, numbered after the project's earlier ones:
+     * CONFIRMED when the expert label is the final label, else CORRECTED (add the correction too).
+     */
+    public synchronized void addVerdict(String projectId, String itemId, String finalLabel, LabelSource source,
+            String expertLabel, int reviews) {
+        List<Verdict> ofProject = verdicts.computeIfAbsent(projectId, id -> new CopyOnWriteArrayList<>());
+        ofProject.add(Verdict.newBuilder()
+                .setSequence(ofProject.size() + 1)
+                .setProjectId(projectId)
+                .setItemId(itemId)
+                .setFinalLabel(finalLabel)
+                .setSource(source)
+                .setExpertLabel(expertLabel)
+                .setResult(finalLabel.equals(expertLabel) ? VerdictResult.VERDICT_RESULT_CONFIRMED
+                        : VerdictResult.VERDICT_RESULT_CORRECTED)
+                .setReviews(reviews)
+                .setDecidedAtEpochMs(System.currentTimeMillis())
+                .build());
+    }
+
+    public List<ListVerdictsRequest> verdictReadsFor(String projectId) {
+        return verdictReads.stream().filter(read -> read.getProjectId().equals(projectId)).toList();
+    }
+
+    @Override
+    public synchronized void listVerdicts(ListVerdictsRequest request, StreamObserver<ListVerdictsResponse> observer) {
+        String projectId = request.getProjectId();
+        if (!offered.containsKey(projectId) && !verdicts.containsKey(projectId)) {
+            observer.onError(Status.NOT_FOUND.withDescription("project_id '" + projectId + "' not found")
+                    .asRuntimeException());
+            return;
+        }
+        verdictReads.add(request);
+        List<Verdict> after = verdicts.getOrDefault(projectId, List.of()).stream()
+                .filter(verdict -> verdict.getSequence() > request.getAfter()).toList();
+        List<Verdict> page = after.stream().limit(request.getPageSize()).toList();
+        observer.onNext(ListVerdictsResponse.newBuilder()
+                .addAllVerdicts(page)
                 .setNextAfter(page.isEmpty() ? request.getAfter() : page.get(page.size() - 1).getSequence())
                 .setHasMore(after.size() > page.size())
                 .build());

@@ -8,6 +8,7 @@ import static dev.centaur.router.grpc.GoldenItemsTest.golden;
 import static dev.centaur.router.grpc.GoldenItemsTest.holdoutIds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,7 +180,7 @@ class CurveAndCostTest {
     }
 
     @Test
-    void costAddsModelCrowdAndExpectedExpertSpendAndComparesWithTheCrowdAlone() {
+    void costAddsModelAndCrowdSpendKeepsExpectedExpertSpendApartAndComparesWithTheCrowdAlone() {
         String projectId = calls.createProject(0.8, "yes", "no");
         FakePeers.INFERENCE.registerModel(projectId, "v1", List.of("yes", "no"));
         calls.submit(projectId, text("m-1", "yes|0.9"), text("m-2", "no|0.95"), text("c-1", "yes|0.5"),
@@ -196,17 +197,19 @@ class CurveAndCostTest {
         assertEquals(8, cost.getCrowdAnswers());
         assertEquals(0.4, cost.getCrowdSpend(), DELTA, "8 x 0.05");
         assertEquals(0.8, cost.getExpectedExpertReviews(), DELTA, "0.2 x 4 offered");
-        assertEquals(1.2, cost.getExpertSpend(), DELTA, "0.8 x 1.5");
-        assertEquals(1.6004, cost.getTotalSpend(), DELTA);
+        assertEquals(1.2, cost.getExpectedExpertSpend(), DELTA, "0.8 x 1.5");
+        assertEquals(0, cost.getExpertReviews(), "qc reported no review done");
+        assertEquals(0, cost.getExpertSpend(), DELTA);
+        assertEquals(0.4004, cost.getTotalSpend(), DELTA);
         assertEquals(4, cost.getFinalLabels());
-        assertEquals(0.4001, cost.getCostPerFinalLabel(), DELTA);
-        assertEquals(1.8, cost.getCrowdOnlySpend(), DELTA, "4 x 3 x 0.05 + 1.2");
+        assertEquals(0.1001, cost.getCostPerFinalLabel(), DELTA);
+        assertEquals(0.6, cost.getCrowdOnlySpend(), DELTA, "4 x 3 x 0.05 + no reviews");
         assertEquals(0.1996, cost.getSaving(), DELTA);
         String project = "project=\"" + projectId + "\"";
         given().get("/q/metrics").then()
                 .body(containsString("centaur_router_cost_total{kind=\"model\"," + project + "} 4.0E-4"))
                 .body(containsString("centaur_router_cost_total{kind=\"crowd\"," + project + "} 0.4"))
-                .body(containsString("centaur_router_cost_total{kind=\"expert\"," + project + "} 1.2"))
+                .body(not(containsString("centaur_router_cost_total{kind=\"expert\"," + project + "}")))
                 .body(containsString("centaur_router_final_labels_total{" + project + ",source=\"CROWD\"} 2.0"));
     }
 
