@@ -78,9 +78,10 @@ final class BenchProject {
         upload.submit(spec.projectId(), spec.submitted());
         long answers;
         try (AnnotatorCrew crew = new AnnotatorCrew(clients, spec.projectId(), options.annotatorThreads, out)) {
-            // Every recorded answer can be replayed, golden items' too, in case router sends some to the crowd.
-            List<String> answerable = data.dataset().items().stream().map(DatasetItem::id).toList();
-            crew.start(ReplayAnnotator.forWorkers(data.dataset().answersByWorker(), answerable));
+            // Golden items too: router sends a share of them to the crowd as probes to measure it.
+            crew.start(ReplayAnnotator.forWorkers(data.dataset().answersByWorker(),
+                    spec.submitted().stream().map(DatasetItem::id).toList(),
+                    data.golden().stream().map(DatasetItem::id).toList()));
             ProgressWatcher.Settings watch = new ProgressWatcher.Settings(spec.submitted().size(),
                     spec.policy().getOverlap(), true, Duration.ofSeconds(options.stallTimeoutSeconds),
                     Duration.ofSeconds(options.runTimeoutSeconds), Duration.ofSeconds(options.pollIntervalSeconds), prefix);

@@ -60,7 +60,7 @@ public class ReplayCommand implements Callable<Integer> {
             List<String> itemIds = data.items().stream().map(DatasetItem::id).toList();
             try (CentaurClients clients = router.clients()) {
                 try (AnnotatorCrew crew = new AnnotatorCrew(clients, projectId, threads, System.out)) {
-                    crew.start(ReplayAnnotator.forWorkers(data.answersByWorker(), itemIds));
+                    crew.start(ReplayAnnotator.forWorkers(data.answersByWorker(), itemIds, data.gold().keySet()));
                     awaitLabeled(clients, crew);
                 }
                 ExpertPanel panel = new ExpertPanel(clients, projectId, data.gold(), experts);

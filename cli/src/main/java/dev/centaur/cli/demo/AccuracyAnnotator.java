@@ -46,8 +46,9 @@ public final class AccuracyAnnotator implements SimulatedAnnotator {
 
     @Override
     public Optional<String> answer(String itemId) {
-        SplittableRandom random = new SplittableRandom(seed * 31 + ((long) name.hashCode() << 32 ^ itemId.hashCode()));
-        String truth = gold.get(itemId);
+        String answeredItem = GoldenProbes.itemIdOf(itemId);
+        SplittableRandom random = new SplittableRandom(seed * 31 + ((long) name.hashCode() << 32 ^ answeredItem.hashCode()));
+        String truth = gold.get(answeredItem);
         if (truth == null) {
             return Optional.of(labels.get(random.nextInt(labels.size())));
         }

@@ -60,7 +60,7 @@ public record DemoData(
         List<SimulatedAnnotator> annotators = new ArrayList<>();
         if (dataset.hasRecordedAnswers()) {
             List<String> submittedIds = submitted.stream().map(DatasetItem::id).toList();
-            annotators.addAll(ReplayAnnotator.forWorkers(dataset.answersByWorker(), submittedIds));
+            annotators.addAll(ReplayAnnotator.forWorkers(dataset.answersByWorker(), submittedIds, goldenIds));
             overlap = cappedOverlap(options.overlap, dataset.answerCountByItem(), submittedIds, notes);
         } else {
             GeneratedDataset.annotatorProfiles(options.seed, options.annotators).forEach(profile -> annotators.add(

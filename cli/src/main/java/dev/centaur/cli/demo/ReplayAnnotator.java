@@ -27,17 +27,21 @@ public final class ReplayAnnotator implements SimulatedAnnotator {
 
     /**
      * One annotator per worker who answered at least one of {@code submittedItemIds}, replaying
-     * only the answers to those items (the golden set is not sent to the crowd).
+     * only the answers to those items, and to the golden items router may send as probes.
      */
     public static List<ReplayAnnotator> forWorkers(Map<String, Map<String, String>> answersByWorker,
-            Collection<String> submittedItemIds) {
+            Collection<String> submittedItemIds, Collection<String> goldenItemIds) {
         Set<String> submitted = Set.copyOf(submittedItemIds);
+        Set<String> golden = Set.copyOf(goldenItemIds);
         List<ReplayAnnotator> annotators = new ArrayList<>();
         answersByWorker.forEach((worker, answers) -> {
             Map<String, String> replayed = new LinkedHashMap<>();
             answers.forEach((itemId, label) -> {
                 if (submitted.contains(itemId)) {
                     replayed.put(itemId, label);
+                }
+                if (golden.contains(itemId)) {
+                    replayed.put(GoldenProbes.PREFIX + itemId, label);
                 }
             });
             if (!replayed.isEmpty()) {

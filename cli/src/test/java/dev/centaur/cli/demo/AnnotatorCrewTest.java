@@ -49,7 +49,7 @@ class AnnotatorCrewTest {
         recorded.put("w1", Map.of("i1", "0", "i2", "1"));
         recorded.put("w2", Map.of("i1", "1", "i3", "0"));
         recorded.put("w3", Map.of("i2", "1", "i3", "1"));
-        List<ReplayAnnotator> workers = ReplayAnnotator.forWorkers(recorded, List.of("i1", "i2", "i3"));
+        List<ReplayAnnotator> workers = ReplayAnnotator.forWorkers(recorded, List.of("i1", "i2", "i3"), List.of());
         try (AnnotatorCrew crew = crewAgainst(new FakeCrowdService(List.of("i1", "i2", "i3"), 2))) {
             crew.start(workers);
             await(() -> crew.retiredAnnotators() == 3);

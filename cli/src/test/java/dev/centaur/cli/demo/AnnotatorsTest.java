@@ -29,10 +29,32 @@ class AnnotatorsTest {
         answers.put("w1", Map.of("i1", "0", "golden", "1"));
         answers.put("w2", Map.of("golden", "0"));
         answers.put("w3", Map.of("i1", "1", "i2", "1"));
-        List<ReplayAnnotator> crew = ReplayAnnotator.forWorkers(answers, List.of("i1", "i2"));
+        List<ReplayAnnotator> crew = ReplayAnnotator.forWorkers(answers, List.of("i1", "i2"), List.of());
         assertEquals(List.of("w1", "w3"), crew.stream().map(ReplayAnnotator::workerId).toList());
         assertEquals(Set.of("i1"), crew.get(0).answerableItemIds());
         assertEquals(Optional.empty(), crew.get(0).answer("golden"));
+    }
+
+    @Test
+    void replayedWorkersAnswerGoldenProbesWithTheirRecordedAnswerToTheGoldenItem() {
+        Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+        answers.put("w1", Map.of("i1", "0", "golden", "1"));
+        answers.put("w2", Map.of("golden", "0"));
+        List<ReplayAnnotator> crew = ReplayAnnotator.forWorkers(answers, List.of("i1"), List.of("golden"));
+        assertEquals(List.of("w1", "w2"), crew.stream().map(ReplayAnnotator::workerId).toList());
+        assertEquals(Set.of("i1", "golden-probe:golden"), crew.get(0).answerableItemIds());
+        assertEquals(Optional.of("1"), crew.get(0).answer("golden-probe:golden"));
+        assertEquals(Optional.of("0"), crew.get(1).answer("golden-probe:golden"));
+        assertEquals(Optional.empty(), crew.get(0).answer("golden"), "the golden item itself is not submitted");
+    }
+
+    @Test
+    void accuracyAnnotatorAnswersAGoldenProbeAsTheGoldenItem() {
+        Map<String, String> gold = Map.of("g1", "b");
+        AccuracyAnnotator perfect = new AccuracyAnnotator("ann", 1.0, 9, gold, List.of("a", "b", "c"));
+        assertEquals(Optional.of("b"), perfect.answer("golden-probe:g1"));
+        AccuracyAnnotator noisy = new AccuracyAnnotator("ann", 0.5, 9, gold, List.of("a", "b", "c"));
+        assertEquals(noisy.answer("g1"), noisy.answer("golden-probe:g1"), "the same draw as for the golden item");
     }
 
     @Test
