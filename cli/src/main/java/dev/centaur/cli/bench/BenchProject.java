@@ -39,6 +39,7 @@ final class BenchProject {
     private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REVIEW_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration OPERATING_POINT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(90);
 
     /** What to run: the project's id and role in the table, its policy, what it labels. */
     record Spec(String projectId, String role, Policy policy, List<DatasetItem> submitted, boolean train) {
@@ -71,17 +72,17 @@ final class BenchProject {
         if (spec.train()) {
             upload.train(project, options.seed, Duration.ofSeconds(options.trainTimeoutSeconds));
         }
-        PolicyMode mode = spec.policy().getMode();
-        if (mode == PolicyMode.POLICY_MODE_TARGET_ACCURACY || mode == PolicyMode.POLICY_MODE_BUDGET) {
-            awaitOperatingPoint(spec.projectId(), prefix);
-        }
-        upload.submit(spec.projectId(), spec.submitted());
         long answers;
         try (AnnotatorCrew crew = new AnnotatorCrew(clients, spec.projectId(), options.annotatorThreads, out)) {
             // Golden items too: router sends a share of them to the crowd as probes to measure it.
             crew.start(ReplayAnnotator.forWorkers(data.dataset().answersByWorker(),
                     spec.submitted().stream().map(DatasetItem::id).toList(),
                     data.golden().stream().map(DatasetItem::id).toList()));
+            PolicyMode mode = spec.policy().getMode();
+            if (mode == PolicyMode.POLICY_MODE_TARGET_ACCURACY || mode == PolicyMode.POLICY_MODE_BUDGET) {
+                awaitOperatingPoint(spec.projectId(), prefix);
+            }
+            upload.submit(spec.projectId(), spec.submitted());
             ProgressWatcher.Settings watch = new ProgressWatcher.Settings(spec.submitted().size(),
                     spec.policy().getOverlap(), true, Duration.ofSeconds(options.stallTimeoutSeconds),
                     Duration.ofSeconds(options.runTimeoutSeconds), Duration.ofSeconds(options.pollIntervalSeconds), prefix);
@@ -121,13 +122,18 @@ final class BenchProject {
                     .forEachRemaining(item -> holdout.addAndGet(item.getHoldout() ? 1 : 0));
             return holdout;
         });
-        long deadline = System.nanoTime() + OPERATING_POINT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < OPERATING_POINT_TIMEOUT.toNanos()) {
             GetCurveResponse curve = curve(projectId);
-            if (curve.getEvidence().getGoldenItems() >= holdout.get() && curve.hasOperatingPoint()
-                    && Math.abs(curve.getEffectiveThreshold() - curve.getOperatingPoint().getThreshold()) < 1e-9) {
-                out.printf(Locale.ROOT, "%soperating point: threshold %.3f (%s)%n", prefix,
-                        curve.getOperatingPoint().getThreshold(), curve.getOperatingPoint().getExplanation());
+            boolean applied = curve.getEvidence().getGoldenItems() >= holdout.get() && curve.hasOperatingPoint()
+                    && Math.abs(curve.getEffectiveThreshold() - curve.getOperatingPoint().getThreshold()) < 1e-9;
+            // The crowd's accuracy is measured once golden probes come back; give them a while.
+            boolean crowdSettled = !curve.getEvidence().getCrowdAccuracyAssumed()
+                    || System.nanoTime() - start > PROBE_WAIT.toNanos();
+            if (applied && crowdSettled) {
+                out.printf(Locale.ROOT, "%soperating point: threshold %.3f (%s). Evidence: %s%n", prefix,
+                        curve.getOperatingPoint().getThreshold(), curve.getOperatingPoint().getExplanation(),
+                        curve.getEvidence().getDescription());
                 return;
             }
             sleep(Duration.ofSeconds(options.pollIntervalSeconds));
