@@ -12,10 +12,14 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +27,8 @@ import java.util.Locale;
 
 /**
  * The curve as a picture: expected overall accuracy with its 95% band against the share of items
- * relabeled by humans (1 - coverage), the operating point marked. Drawn headless (no display).
+ * relabeled by humans (1 - coverage), the operating point marked. Drawn headless (no display), as
+ * PNG or as SVG (JFreeSVG's Graphics2D: vector shapes and text, scales without blur).
  */
 public final class CurveChart {
 
@@ -78,5 +83,13 @@ public final class CurveChart {
 
     public static void writePng(Path file, String title, GetCurveResponse curve) throws IOException {
         ChartUtils.saveChartAsPNG(file.toFile(), build(title, curve), WIDTH, HEIGHT);
+    }
+
+    public static void writeSvg(Path file, String title, GetCurveResponse curve) throws IOException {
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        build(title, curve).draw(svg, new Rectangle(WIDTH, HEIGHT));
+        // No DOCTYPE (SVG 2 has none): XML tools then never try to fetch the W3C's DTD.
+        Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.getSVGElement() + "\n",
+                StandardCharsets.UTF_8);
     }
 }

@@ -35,7 +35,7 @@ public final class CurveTable {
                 text.append("  ").append(curve.getOperatingPoint().getExplanation()).append('\n');
             }
         }
-        text.append(evidence(curve.getEvidence())).append('\n');
+        text.append(evidence(curve)).append('\n');
         return text.toString();
     }
 
@@ -52,10 +52,36 @@ public final class CurveTable {
         return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", value, low, high);
     }
 
-    static String evidence(CurveEvidence e) {
-        return String.format(Locale.ROOT, "Evidence: %d held-out golden items, %d crowd-labeled items, %d crowd/gold pairs%s%s",
-                e.getGoldenItems(), e.getCrowdLabeledItems(), e.getCrowdGoldPairs(),
-                e.getCrowdAccuracyAssumed() ? " (crowd accuracy assumed)" : "",
-                e.getDescription().isEmpty() ? "" : "\n  " + e.getDescription());
+    /** What judged the model, what measured the crowd (or that its accuracy is assumed), in words. */
+    static String evidence(GetCurveResponse curve) {
+        CurveEvidence e = curve.getEvidence();
+        String qc = String.format(Locale.ROOT, "%d qc-reviewed items (%d model-labeled + %d crowd-routed%s)",
+                e.getQcReviewedItems(), e.getQcReviewsModelRouted(), e.getQcReviewsCrowdRouted(),
+                e.getQcReviewsLeftOutReason().isEmpty() ? "" : "; left out: " + e.getQcReviewsLeftOutReason());
+        String crowdLabeled = e.getCrowdLabelsEnabled() ? e.getCrowdLabeledItems() + " crowd-labeled items"
+                : "crowd-aggregated labels not used";
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Evidence: %d held-out golden items, %s, %s",
+                e.getGoldenItems(), qc, crowdLabeled));
+        text.append('\n').append(crowdAccuracy(curve));
+        if (!e.getDescription().isEmpty()) {
+            text.append("\n  ").append(e.getDescription());
+        }
+        return text.toString();
+    }
+
+    /** Every point carries the same crowd accuracy; without points only the counts are known. */
+    static String crowdAccuracy(GetCurveResponse curve) {
+        CurveEvidence e = curve.getEvidence();
+        if (e.getCrowdAccuracyAssumed()) {
+            return curve.getPointsCount() == 0 ? "Crowd accuracy: assumed (nothing measured it yet)"
+                    : String.format(Locale.ROOT, "Crowd accuracy: assumed %.3f (nothing measured it yet)",
+                            curve.getPoints(0).getCrowdAccuracy());
+        }
+        String measured = curve.getPointsCount() == 0 ? "measured"
+                : "measured " + interval(curve.getPoints(0).getCrowdAccuracy(), curve.getPoints(0).getCrowdAccuracyLow(),
+                        curve.getPoints(0).getCrowdAccuracyHigh());
+        return String.format(Locale.ROOT, "Crowd accuracy: %s on %d checked crowd labels, %d right (%d golden probes, "
+                        + "%d qc reviews, %d crowd/gold pairs)", measured, e.getCrowdAccuracyTrials(),
+                e.getCrowdAccuracyCorrect(), e.getCrowdProbeItems(), e.getCrowdQcReviews(), e.getCrowdGoldPairs());
     }
 }

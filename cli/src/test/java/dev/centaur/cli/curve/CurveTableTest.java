@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +43,8 @@ class CurveTableTest {
                 .setOperatingPoint(OperatingPoint.newBuilder().setSatisfied(true).setThreshold(0.8).setPoint(chosen)
                         .setExplanation("lowest threshold whose overall lower bound reaches 0.90"))
                 .setEvidence(CurveEvidence.newBuilder().setGoldenItems(400).setCrowdLabeledItems(120).setCrowdGoldPairs(0)
-                        .setCrowdAccuracyAssumed(true).setDescription("400 held-out golden items; crowd accuracy assumed 0.90"))
+                        .setCrowdLabelsEnabled(true).setCrowdAccuracyAssumed(true)
+                        .setDescription("400 held-out golden items; crowd accuracy assumed 0.90"))
                 .setMode(PolicyMode.POLICY_MODE_TARGET_ACCURACY).setEffectiveThreshold(0.8).build();
     }
 
@@ -52,8 +57,29 @@ class CurveTableTest {
         assertTrue(lines[3].startsWith("  0.950"), lines[3]);
         assertEquals("Operating point (*): threshold 0.800, mode TARGET_ACCURACY, effective threshold 0.800", lines[4]);
         assertEquals("  lowest threshold whose overall lower bound reaches 0.90", lines[5]);
-        assertEquals("Evidence: 400 held-out golden items, 120 crowd-labeled items, 0 crowd/gold pairs (crowd accuracy assumed)", lines[6]);
-        assertEquals("  400 held-out golden items; crowd accuracy assumed 0.90", lines[7]);
+        assertEquals("Evidence: 400 held-out golden items, 0 qc-reviewed items (0 model-labeled + 0 crowd-routed), "
+                + "120 crowd-labeled items", lines[6]);
+        assertEquals("Crowd accuracy: assumed 0.900 (nothing measured it yet)", lines[7]);
+        assertEquals("  400 held-out golden items; crowd accuracy assumed 0.90", lines[8]);
+    }
+
+    @Test
+    void theEvidenceSaysWhatJudgedTheModelAndWhatMeasuredTheCrowd() {
+        GetCurveResponse measured = curve().toBuilder().setEvidence(CurveEvidence.newBuilder().setGoldenItems(40)
+                .setQcReviewedItems(37).setQcReviewsModelRouted(30).setQcReviewsCrowdRouted(7)
+                .setCrowdAccuracyTrials(57).setCrowdAccuracyCorrect(52).setCrowdProbeItems(20).setCrowdQcReviews(30)
+                .setCrowdGoldPairs(7)).build();
+        String[] lines = CurveTable.render(measured).split("\n");
+        assertEquals("Evidence: 40 held-out golden items, 37 qc-reviewed items (30 model-labeled + 7 crowd-routed), "
+                + "crowd-aggregated labels not used", lines[6]);
+        assertEquals("Crowd accuracy: measured 0.900 [0.870, 0.930] on 57 checked crowd labels, 52 right "
+                + "(20 golden probes, 30 qc reviews, 7 crowd/gold pairs)", lines[7]);
+
+        GetCurveResponse leftOut = curve().toBuilder().setEvidence(CurveEvidence.newBuilder()
+                .setQcReviewsModelRouted(12).setQcReviewsLeftOutReason("20 items went to the crowd but 1 of them"
+                        + " were reviewed (5 needed)").setCrowdAccuracyAssumed(true)).build();
+        assertTrue(CurveTable.render(leftOut).contains("0 qc-reviewed items (12 model-labeled + 0 crowd-routed; left out:"
+                + " 20 items went to the crowd but 1 of them were reviewed (5 needed))"));
     }
 
     @Test
@@ -72,6 +98,49 @@ class CurveTableTest {
         assertEquals(CurveChart.WIDTH, image.getWidth());
         assertEquals(CurveChart.HEIGHT, image.getHeight());
         assertTrue(hasColor(image), "the chart draws more than a blank canvas");
+    }
+
+    @Test
+    void theSvgPictureIsXmlWithTheCurveAndTheOperatingPoint(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("curve.svg");
+        CurveChart.writeSvg(svg, "test curve", curve());
+
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(svg.toFile());
+        Element root = document.getDocumentElement();
+        assertEquals("svg", root.getLocalName());
+        assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+        assertEquals(CurveChart.WIDTH, Double.parseDouble(root.getAttribute("width")));
+        assertEquals(CurveChart.HEIGHT, Double.parseDouble(root.getAttribute("height")));
+        String text = texts(document);
+        assertTrue(text.contains("test curve"), text);
+        assertTrue(text.contains("operating point: threshold 0.80, 30% relabeled, accuracy 0.949"), text);
+        assertTrue(text.contains("expected overall accuracy (95% band)"), text);
+        // The curve: a stroked path through the three points in the series colour, beside its band (a
+        // filled closed path through the six ends of the three intervals).
+        NodeList paths = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        boolean curveLine = false;
+        boolean band = false;
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element path = (Element) paths.item(i);
+            String d = path.getAttribute("d");
+            String style = ((Element) path.getParentNode()).getAttribute("style");
+            curveLine |= style.contains("stroke:rgb(31,119,180)") && d.startsWith("M") && d.split("L").length == 3
+                    && !d.contains("Z");
+            band |= style.contains("fill:rgb(31,119,180)") && d.split("L").length == 6 && d.endsWith("Z");
+        }
+        assertTrue(band, "the 95% band");
+        assertTrue(curveLine, "a stroked path of three points in the series colour");
+    }
+
+    private static String texts(Document document) {
+        StringBuilder all = new StringBuilder();
+        NodeList texts = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            all.append(texts.item(i).getTextContent()).append('\n');
+        }
+        return all.toString();
     }
 
     private static boolean hasColor(BufferedImage image) {
