@@ -141,7 +141,7 @@ final class ProtoMapper {
                 .build();
     }
 
-    /** qc_verdict stays empty: router is not told review outcomes (router.proto, FinalLabel). */
+    /** qc_verdict: CONFIRMED or CORRECTED once qc's experts decided, empty before (router.proto, FinalLabel). */
     static FinalLabel toProto(FinalLabelEntity finalLabel) {
         return FinalLabel.newBuilder()
                 .setItemId(finalLabel.itemId)

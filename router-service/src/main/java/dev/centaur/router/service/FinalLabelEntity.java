@@ -43,7 +43,7 @@ public class FinalLabelEntity extends PanacheEntityBase {
     @Column(name = "labeled_at")
     public Instant labeledAt;
 
-    /** "CORRECTED" once qc's experts replaced the label; null otherwise. */
+    /** "CONFIRMED" once qc's experts found the label right, "CORRECTED" once they replaced it; null before. */
     @Column(name = "qc_verdict")
     public String qcVerdict;
 
