@@ -37,6 +37,20 @@ public final class ClassifierTrainer {
      * @param labels the label set, in distribution order
      */
     public TrainingResult train(List<ItemText> items, int[] labelIndices, List<String> labels, TrainingSettings settings) {
+        return train(items, labelIndices, labels, settings, null, TrainingProgress.NONE);
+    }
+
+    /**
+     * As above; only examples marked in {@code holdoutEligible} may be held out (null: all), and
+     * progress is reported as fits and steps complete.
+     *
+     * <p>The temperature is fitted on the held-out logits when enough examples are held out;
+     * otherwise ({@link TrainingSettings#crossFits}) on out-of-fold logits of the training part
+     * (K models, each trained without one fold), since a few dozen held-out items leave T noisy.
+     * Either way the held-out part is never trained on, and with cross-fitting never used for T.
+     */
+    public TrainingResult train(List<ItemText> items, int[] labelIndices, List<String> labels, TrainingSettings settings,
+            boolean[] holdoutEligible, TrainingProgress progress) {
         long started = System.nanoTime();
         Featurizer featurizer = new Featurizer(settings.features());
         List<ItemFeatures> features = new ArrayList<>(items.size());
@@ -44,17 +58,18 @@ public final class ClassifierTrainer {
             features.add(featurizer.featurize(item));
         }
         HoldoutSplit split = HoldoutSplit.stratified(labelIndices, labels.size(), settings.holdoutFraction(),
-                settings.seed());
-        byte[] weights = fit(features, labelIndices, split.train(), labels.size(), settings);
+                settings.seed(), holdoutEligible);
+        boolean crossFit = settings.crossFits(split.heldOut().length);
+        int fits = crossFit ? settings.calibrationFolds() + 1 : 1;
+        StepCounter steps = new StepCounter(progress, fits * (long) settings.epochs()
+                * ((split.train().length + settings.batchSize() - 1) / settings.batchSize()));
+        byte[] weights = fit(features, labelIndices, split.train(), labels.size(), settings, steps);
 
-        TextClassifier uncalibrated = TextClassifier.load(weights, settings.features(), labels, 1.0,
-                settings.predictBatchSize(), device);
-        double[][] heldLogits;
-        try (uncalibrated) {
-            heldLogits = uncalibrated.logits(select(features, split.heldOut()));
-        }
+        double[][] heldLogits = logits(weights, labels, settings, select(features, split.heldOut()));
         int[] heldLabels = select(labelIndices, split.heldOut());
-        double temperature = TemperatureScaling.fit(heldLogits, heldLabels);
+        double temperature = crossFit
+                ? crossFittedTemperature(features, labelIndices, split.train(), labels, settings, steps)
+                : TemperatureScaling.fit(heldLogits, heldLabels);
         double[][] before = softmaxAll(heldLogits, 1.0);
         double[][] after = softmaxAll(heldLogits, temperature);
         TextClassifier classifier = TextClassifier.load(weights, settings.features(), labels, temperature,
@@ -70,11 +85,44 @@ public final class ClassifierTrainer {
                 CalibrationMetrics.logLoss(after, heldLabels),
                 split.train().length,
                 split.heldOut().length,
+                split.heldOut(),
+                crossFit,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** T minimising the log loss of out-of-fold logits: each fold predicted by a model trained on the others. */
+    private double crossFittedTemperature(List<ItemFeatures> features, int[] labelIndices, int[] trainIndices,
+            List<String> labels, TrainingSettings settings, StepCounter steps) {
+        int[][] folds = CrossFitFolds.stratified(trainIndices, labelIndices, labels.size(), settings.calibrationFolds(),
+                settings.seed());
+        List<double[]> outOfFoldLogits = new ArrayList<>(trainIndices.length);
+        List<Integer> outOfFoldLabels = new ArrayList<>(trainIndices.length);
+        for (int[] fold : folds) {
+            if (fold.length == 0) {
+                continue;
+            }
+            byte[] foldWeights = fit(features, labelIndices, CrossFitFolds.complement(trainIndices, fold),
+                    labels.size(), settings, steps);
+            double[][] foldLogits = logits(foldWeights, labels, settings, select(features, fold));
+            for (int i = 0; i < fold.length; i++) {
+                outOfFoldLogits.add(foldLogits[i]);
+                outOfFoldLabels.add(labelIndices[fold[i]]);
+            }
+        }
+        return TemperatureScaling.fit(outOfFoldLogits.toArray(double[][]::new),
+                outOfFoldLabels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private double[][] logits(byte[] weights, List<String> labels, TrainingSettings settings,
+            List<ItemFeatures> features) {
+        try (TextClassifier uncalibrated = TextClassifier.load(weights, settings.features(), labels, 1.0,
+                settings.predictBatchSize(), device)) {
+            return uncalibrated.logits(features);
+        }
+    }
+
     private byte[] fit(List<ItemFeatures> features, int[] labelIndices, int[] trainIndices, int labelCount,
-            TrainingSettings settings) {
+            TrainingSettings settings, StepCounter steps) {
         EmbeddingBagClassifierBlock block = new EmbeddingBagClassifierBlock(settings.features(), labelCount,
                 settings.seed());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -98,10 +146,29 @@ public final class ClassifierTrainer {
                     for (int from = 0; from < order.length; from += settings.batchSize()) {
                         int to = Math.min(order.length, from + settings.batchSize());
                         step(trainer, features, labelIndices, order, from, to);
+                        steps.step();
                     }
                 }
             }
             return TextClassifier.serialize(block);
+        }
+    }
+
+    /** Turns optimisation steps into progress, leaving the last share for calibration and measuring. */
+    private static final class StepCounter {
+        private static final double TRAINING_SHARE = 0.95;
+        private final TrainingProgress progress;
+        private final long total;
+        private long done;
+
+        StepCounter(TrainingProgress progress, long total) {
+            this.progress = progress;
+            this.total = Math.max(1, total);
+        }
+
+        void step() {
+            done++;
+            progress.reached(TRAINING_SHARE * Math.min(1.0, (double) done / total));
         }
     }
 

@@ -16,6 +16,17 @@ import java.util.Random;
 public record HoldoutSplit(int[] train, int[] heldOut) {
 
     public static HoldoutSplit stratified(int[] labels, int labelCount, double fraction, long seed) {
+        return stratified(labels, labelCount, fraction, seed, null);
+    }
+
+    /**
+     * As above, but only examples marked eligible may be held out (the rest always train), and the
+     * share is of the eligible ones: labels of doubtful origin are learnt from, never measured on.
+     *
+     * @param eligible null when every example is
+     */
+    public static HoldoutSplit stratified(int[] labels, int labelCount, double fraction, long seed,
+            boolean[] eligible) {
         if (fraction < 0 || fraction >= 1) {
             throw new IllegalArgumentException("holdout fraction must be in [0, 1): " + fraction);
         }
@@ -23,8 +34,13 @@ public record HoldoutSplit(int[] train, int[] heldOut) {
         for (int label = 0; label < labelCount; label++) {
             byLabel.add(new ArrayList<>());
         }
+        List<Integer> neverHeld = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
-            byLabel.get(labels[i]).add(i);
+            if (eligible == null || eligible[i]) {
+                byLabel.get(labels[i]).add(i);
+            } else {
+                neverHeld.add(i);
+            }
         }
         Random random = new Random(seed);
         int[] heldCounts = new int[labelCount];
@@ -42,7 +58,7 @@ public record HoldoutSplit(int[] train, int[] heldOut) {
         if (fraction > 0 && totalHeld == 0 && byLabel.get(largest).size() >= 2) {
             heldCounts[largest] = 1;
         }
-        List<Integer> train = new ArrayList<>();
+        List<Integer> train = new ArrayList<>(neverHeld);
         List<Integer> held = new ArrayList<>();
         for (int label = 0; label < labelCount; label++) {
             List<Integer> group = byLabel.get(label);

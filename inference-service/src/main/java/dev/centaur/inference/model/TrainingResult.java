@@ -13,6 +13,8 @@ package dev.centaur.inference.model;
  * @param heldoutLogLoss log loss at the fitted temperature
  * @param trainExamples examples trained on
  * @param heldoutExamples examples held out
+ * @param heldoutIndices which examples were held out (indices into the training request, sorted)
+ * @param crossFitted whether the temperature came from out-of-fold logits of the training part
  * @param trainingMillis wall time of featurizing, training and calibrating
  */
 public record TrainingResult(
@@ -26,5 +28,7 @@ public record TrainingResult(
         double heldoutLogLoss,
         int trainExamples,
         int heldoutExamples,
+        int[] heldoutIndices,
+        boolean crossFitted,
         long trainingMillis) {
 }

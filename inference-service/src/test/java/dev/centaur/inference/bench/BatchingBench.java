@@ -65,7 +65,7 @@ public final class BatchingBench {
                 .train(data.items(), data.labelIndices(), data.labels(), settings).classifier()) {
             List<ItemText> texts = data.items();
             long featurizeStart = System.nanoTime();
-            List<ItemFeatures> features = texts.stream().map(classifier::featurize).toList();
+            List<ItemFeatures> features = texts.stream().map(classifier::prepare).toList();
             double featurizePerSecond = texts.size() / ((System.nanoTime() - featurizeStart) / 1e9);
             System.out.printf("featurizing alone, one thread: %.0f items/s%n", featurizePerSecond);
 
@@ -73,7 +73,7 @@ public final class BatchingBench {
             PeakMemory memory = PeakMemory.start();
             for (int concurrency : CONCURRENCY) {
                 cells.add(run("one item per pass", concurrency, seconds, texts, classifier,
-                        item -> classifier.predictFeatures(List.of(item)), () -> 1.0));
+                        item -> classifier.predictPrepared(List.of(item)), () -> 1.0));
                 AtomicLong batches = new AtomicLong();
                 AtomicLong batchedItems = new AtomicLong();
                 BatchListener counting = new BatchListener() {
@@ -84,7 +84,7 @@ public final class BatchingBench {
                     }
                 };
                 try (BatchAggregator<ItemFeatures, double[]> batcher = new BatchAggregator<>("bench", batching,
-                        items -> Arrays.asList(classifier.predictFeatures(items)), counting)) {
+                        items -> Arrays.asList(classifier.predictPrepared(items)), counting)) {
                     cells.add(run("dynamic batching", concurrency, seconds, texts, classifier,
                             item -> batcher.submit(item, BatchAggregator.NO_DEADLINE).join(),
                             () -> (double) batchedItems.get() / Math.max(1, batches.get())));
@@ -131,7 +131,7 @@ public final class BatchingBench {
                 while (!stop.get()) {
                     ItemText text = texts.get(Math.floorMod(next.getAndIncrement(), texts.size()));
                     long start = System.nanoTime();
-                    predictor.predictOne(classifier.featurize(text));
+                    predictor.predictOne(classifier.prepare(text));
                     long took = System.nanoTime() - start;
                     if (measuring.get() && counts[thread] < MAX_LATENCIES_PER_THREAD) {
                         latencies[thread][counts[thread]++] = took;

@@ -12,6 +12,7 @@ import dev.centaur.inference.model.TrainingResult;
 import dev.centaur.inference.model.TrainingSettings;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Trains on a seeded stratified share of a data set and measures on the rest (the service's own
@@ -19,6 +20,10 @@ import java.util.List;
  *
  * @param majorityShare accuracy of always answering the most common label of the test part
  * @param accuracyOfMostConfidentHalf accuracy on the half of the test items the model is surest of
+ * @param eceNoiseFloor the mean ECE a perfectly calibrated model with the same calibrated confidences
+ *        would show on this many test items (labels drawn from its own distributions): ECE measured on
+ *        a few hundred items cannot be expected below it
+ * @param crossFitted whether the temperature came from cross-fitting rather than the hold-out
  */
 public record DatasetEvaluation(
         String dataset,
@@ -33,7 +38,12 @@ public record DatasetEvaluation(
         double logLossUncalibrated,
         double logLossCalibrated,
         double temperature,
+        double eceNoiseFloor,
+        boolean crossFitted,
         long trainingMillis) {
+
+    /** Draws of labels for the noise floor; its standard error is then under 0.001. */
+    private static final int NOISE_FLOOR_DRAWS = 1000;
 
     public static DatasetEvaluation run(LabeledDataset data, double trainShare, TrainingSettings settings,
             Device device) {
@@ -61,8 +71,30 @@ public record DatasetEvaluation(
                     CalibrationMetrics.logLoss(raw, truth),
                     CalibrationMetrics.logLoss(calibrated, truth),
                     result.temperature(),
+                    eceNoiseFloor(calibrated, settings.seed()),
+                    result.crossFitted(),
                     result.trainingMillis());
         }
+    }
+
+    /** Mean ECE over label sets drawn from the distributions themselves (calibrated by construction). */
+    static double eceNoiseFloor(double[][] probabilities, long seed) {
+        Random random = new Random(seed);
+        int[] drawn = new int[probabilities.length];
+        double sum = 0;
+        for (int draw = 0; draw < NOISE_FLOOR_DRAWS; draw++) {
+            for (int i = 0; i < probabilities.length; i++) {
+                double u = random.nextDouble();
+                int label = 0;
+                double cumulative = probabilities[i][0];
+                while (u >= cumulative && label < probabilities[i].length - 1) {
+                    cumulative += probabilities[i][++label];
+                }
+                drawn[i] = label;
+            }
+            sum += CalibrationMetrics.expectedCalibrationError(probabilities, drawn, CalibrationMetrics.DEFAULT_ECE_BINS);
+        }
+        return sum / NOISE_FLOOR_DRAWS;
     }
 
     private static double majorityShare(int[] truth, int labelCount) {

@@ -14,7 +14,8 @@ import java.util.List;
  * <pre>mvn -B -q -pl inference-service test-compile exec:java [-Dexec.args=/path/to/datasets]</pre>
  *
  * System properties bench.seed, bench.buckets, bench.dim, bench.maxFeatures, bench.epochs,
- * bench.lr, bench.wd and bench.batch override the defaults, which are the service's.
+ * bench.lr, bench.wd, bench.batch, bench.folds and bench.crossFitBelow override the defaults, which are
+ * the service's.
  */
 public final class ModelBench {
 
@@ -31,7 +32,9 @@ public final class ModelBench {
         return new TrainingSettings(features, Integer.getInteger("bench.epochs", 10),
                 Float.parseFloat(System.getProperty("bench.lr", "0.01")),
                 Float.parseFloat(System.getProperty("bench.wd", "0.001")), Integer.getInteger("bench.batch", 64), 0.2,
-                Long.getLong("bench.seed", 42L), 256);
+                Long.getLong("bench.seed", 42L), 256,
+                Integer.getInteger("bench.folds", TrainingSettings.DEFAULT_CALIBRATION_FOLDS),
+                Integer.getInteger("bench.crossFitBelow", TrainingSettings.DEFAULT_CROSS_FIT_BELOW));
     }
 
     public static void main(String[] args) {
