@@ -30,11 +30,14 @@ class HealthAndMetricsTest extends CrowdTestSupport {
         upsertProject(projectId, 1, "a", "b");
         enqueueTexts(projectId, "item-1");
         TestAnnotator ann = registerAnnotator("ann");
+        // Items other tests left due would complete (and fit) in between and move the counters.
+        awaitTrue("no item due anywhere", EVALUATION_TIMEOUT, () -> db.dueItemsAnywhere() == 0);
         Map<String, Double> before = crowdMetrics();
 
         ann.answer(ann.nextTask(projectId).getAssignmentId(), "a");
         assertRefused(Status.Code.FAILED_PRECONDITION, () -> ann.answer(
                 db.text("SELECT assignment_id FROM crowd.assignment WHERE project_id = ?", projectId), "a"));
+        awaitEvaluated(projectId);
 
         Map<String, Double> after = crowdMetrics();
         assertEquals(1.0, after.get("centaur_crowd_tasks_assigned_total") - before.get("centaur_crowd_tasks_assigned_total"));
@@ -42,6 +45,8 @@ class HealthAndMetricsTest extends CrowdTestSupport {
                 - before.get("centaur_crowd_answers_submitted_total"), "the refused repeat is not counted");
         assertEquals(1.0, after.get("centaur_crowd_items_completed_total")
                 - before.get("centaur_crowd_items_completed_total"));
+        assertEquals(1.0, after.get("centaur_crowd_aggregation_fit_seconds_count")
+                - before.get("centaur_crowd_aggregation_fit_seconds_count"), "one fit evaluated the item");
         assertTrue(after.containsKey("centaur_crowd_outbox_pending"));
     }
 

@@ -22,6 +22,9 @@ public interface CrowdConfig {
     /** Aggregation of answers when an item reaches its overlap. */
     Aggregation aggregation();
 
+    /** The worker that aggregates items due for evaluation, a fit per project batch. */
+    Evaluation evaluation();
+
     /** Control (golden) tasks and the annotator skills measured on them. */
     Control control();
 
@@ -33,6 +36,31 @@ public interface CrowdConfig {
          */
         @WithDefault("50000")
         int windowAnswers();
+    }
+
+    interface Evaluation {
+        /**
+         * Whether this replica runs the evaluation worker. Off, due items wait for a replica that
+         * runs it (the work is shared through the database, so any number of them may).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Pause between two rounds of the evaluation worker, so an item is aggregated about this long
+         * after the answer that brought it to its wanted answers. Quarkus' scheduler checks its
+         * triggers once a second, so shorter values would still run once a second.
+         */
+        @WithDefault("1s")
+        Duration interval();
+
+        /**
+         * Due items of one project claimed and settled per transaction, with one fit of the method.
+         * Their answers are always part of the fit's window, so keep batch-size times max_overlap
+         * below {@code aggregation.window-answers}.
+         */
+        @WithDefault("1000")
+        int batchSize();
     }
 
     interface Control {

@@ -129,9 +129,9 @@ public class CrowdGrpcService implements CrowdService {
             Annotator caller = currentAnnotator();
             validator.submitAnswer(request);
             SubmitOutcome outcome = tasks.submitAnswer(caller, request.getAssignmentId(), request.getLabel());
+            // item_completed stays false: the evaluation worker aggregates the item after this answer commits.
             return SubmitAnswerResponse.newBuilder()
                     .setItemAnswers(Math.toIntExact(outcome.itemAnswers()))
-                    .setItemCompleted(outcome.itemCompleted())
                     .build();
         });
     }

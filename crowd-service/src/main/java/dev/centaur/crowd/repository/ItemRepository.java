@@ -124,6 +124,44 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 .getResultList();
     }
 
+    /** Projects that have items due for evaluation. */
+    public List<String> projectsWithDueItems() {
+        return getSession().createNativeQuery("""
+                SELECT DISTINCT i.project_id FROM {h-schema}item i WHERE i.evaluation_due_at IS NOT NULL""",
+                String.class).getResultList();
+    }
+
+    /** The items with these keys, loaded by one query, by key. */
+    public Map<Long, Item> byKeys(Collection<Long> itemPks) {
+        Map<Long, Item> found = new HashMap<>();
+        if (!itemPks.isEmpty()) {
+            list("id in ?1", itemPks).forEach(item -> found.put(item.id, item));
+        }
+        return found;
+    }
+
+    /** Items due for evaluation, in every project. */
+    public long countDue() {
+        return count("evaluationDueAt is not null");
+    }
+
+    /**
+     * Locks and returns up to {@code limit} of the project's items due for evaluation, longest due
+     * first. Rows another worker holds are skipped (SKIP LOCKED), so replicas claim disjoint batches
+     * instead of waiting; the lock is FOR NO KEY UPDATE, like every other lock on an item.
+     */
+    public List<Long> claimDueItems(String projectId, int limit) {
+        return getSession().createNativeQuery("""
+                SELECT i.id FROM {h-schema}item i
+                 WHERE i.project_id = :projectId AND i.evaluation_due_at IS NOT NULL
+                 ORDER BY i.evaluation_due_at, i.id
+                 LIMIT :limit
+                 FOR NO KEY UPDATE OF i SKIP LOCKED""", Long.class)
+                .setParameter("projectId", projectId)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     /**
      * The oldest control item of the project the annotator was never assigned, if any. Control
      * items have no overlap, so any number of annotators may hold one at once: no lock is taken.

@@ -18,6 +18,10 @@ public class Answer {
     @Column(name = "item_pk")
     public long itemPk;
 
+    /** The item's project, copied here so the aggregation window reads answers without the item. */
+    @Column(name = "project_id")
+    public String projectId;
+
     @Column(name = "annotator_id")
     public String annotatorId;
 

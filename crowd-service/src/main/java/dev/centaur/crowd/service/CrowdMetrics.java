@@ -3,12 +3,14 @@ package dev.centaur.crowd.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +25,8 @@ public class CrowdMetrics {
     private final Counter answersSubmitted;
     private final Counter itemsCompleted;
     private final AtomicLong outboxPending = new AtomicLong();
+    private final Timer fits;
+    private final AtomicLong evaluationDue = new AtomicLong();
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -34,9 +38,15 @@ public class CrowdMetrics {
         answersSubmitted = Counter.builder("centaur.crowd.answers.submitted")
                 .description("Answers stored").register(registry);
         itemsCompleted = Counter.builder("centaur.crowd.items.completed")
-                .description("Items that reached their overlap and were aggregated").register(registry);
+                .description("Items that were aggregated and completed").register(registry);
         Gauge.builder("centaur.crowd.outbox.pending", outboxPending, AtomicLong::get)
                 .description("Completed items not yet reported to router, as of the last outbox round")
+                .register(registry);
+        fits = Timer.builder("centaur.crowd.aggregation.fit")
+                .description("Fits of a project's aggregation method (one per evaluated batch), window read included")
+                .register(registry);
+        Gauge.builder("centaur.crowd.evaluation.due", evaluationDue, AtomicLong::get)
+                .description("Items waiting for the evaluation worker, as of the end of its last round")
                 .register(registry);
     }
 
@@ -54,6 +64,15 @@ public class CrowdMetrics {
 
     public void outboxPending(long pending) {
         outboxPending.set(pending);
+    }
+
+    /** A fit happened (counted even if its transaction rolls back later: the work was done). */
+    public void fitted(long nanos) {
+        fits.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void evaluationDue(long due) {
+        evaluationDue.set(due);
     }
 
     private void onCommit(Counter counter) {

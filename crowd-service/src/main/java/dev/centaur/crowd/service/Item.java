@@ -60,6 +60,13 @@ public class Item {
     @Column(name = "extra_answers")
     public int extraAnswers;
 
+    /**
+     * Set when the item got the answers it wants and waits for the evaluation worker to aggregate
+     * it; cleared when the worker (or a re-evaluation) settled it.
+     */
+    @Column(name = "evaluation_due_at")
+    public Instant evaluationDueAt;
+
     /** The known label of a control item; null for ordinary items. */
     @Column(name = "control_label")
     public String controlLabel;

@@ -25,8 +25,11 @@ public class TaskService {
     public record AssignedTask(Assignment assignment, Item item, Project project) {
     }
 
-    /** The item's answers after a SubmitAnswer, and whether this answer completed it. */
-    public record SubmitOutcome(long itemAnswers, boolean itemCompleted) {
+    /**
+     * The item's answers after a SubmitAnswer, and whether this answer gave it the answers it wants
+     * (it is then due for evaluation, which the evaluation worker does shortly after).
+     */
+    public record SubmitOutcome(long itemAnswers, boolean evaluationDue) {
     }
 
     @Inject
@@ -46,9 +49,6 @@ public class TaskService {
 
     @Inject
     AnswerRepository answers;
-
-    @Inject
-    ItemCompletion completion;
 
     @Inject
     SkillService skills;
@@ -119,9 +119,10 @@ public class TaskService {
 
     /**
      * Records the annotator's answer to their assignment. When the item has the answers it wants
-     * (overlap plus its extra answers), it is aggregated and either completed, with its result
-     * queued for router in the same transaction, or asked for one more answer. An answer to a
-     * control item only scores the annotator's skill.
+     * (overlap plus its extra answers), it is marked due for evaluation in the same transaction:
+     * the {@link EvaluationWorker} aggregates it, with one fit for many items, and completes it or
+     * asks for one more answer. Until then the item offers no slot. An answer to a control item
+     * only scores the annotator's skill.
      */
     @Transactional
     public SubmitOutcome submitAnswer(Annotator caller, String assignmentId, String label) {
@@ -151,6 +152,7 @@ public class TaskService {
         Answer answer = new Answer();
         answer.assignmentId = assignmentId;
         answer.itemPk = item.id;
+        answer.projectId = item.projectId;
         answer.annotatorId = caller.annotatorId;
         answer.label = label;
         answer.answeredAt = now;
@@ -162,8 +164,10 @@ public class TaskService {
             skills.recordControlAnswer(caller, project, item, label);
             return new SubmitOutcome(itemAnswers, false);
         }
-        boolean completes = !item.isCompleted() && itemAnswers >= project.overlap + item.extraAnswers
-                && completion.evaluate(item, project, itemAnswers);
-        return new SubmitOutcome(itemAnswers, completes);
+        boolean due = !item.isCompleted() && itemAnswers >= project.overlap + item.extraAnswers;
+        if (due && item.evaluationDueAt == null) {
+            item.evaluationDueAt = now;
+        }
+        return new SubmitOutcome(itemAnswers, due);
     }
 }

@@ -44,7 +44,8 @@ public class AnnotatorResource {
     public record AnswerBody(String assignmentId, String label) {
     }
 
-    public record AnswerView(long itemAnswers, boolean itemCompleted) {
+    /** The item's answers now; evaluationDue when this answer gave it the answers it wants (aggregated shortly). */
+    public record AnswerView(long itemAnswers, boolean evaluationDue) {
     }
 
     @Inject
@@ -76,7 +77,7 @@ public class AnnotatorResource {
         String label = body == null || body.label() == null ? "" : body.label();
         validator.submitAnswer(SubmitAnswerRequest.newBuilder().setAssignmentId(assignmentId).setLabel(label).build());
         SubmitOutcome outcome = tasks.submitAnswer(caller, assignmentId, label);
-        return new AnswerView(outcome.itemAnswers(), outcome.itemCompleted());
+        return new AnswerView(outcome.itemAnswers(), outcome.evaluationDue());
     }
 
     private Annotator authenticate(String authorization) {

@@ -59,8 +59,11 @@ class AnswerFlowTest extends CrowdTestSupport {
             assertTrue(task.getLeaseExpiresAtEpochMs() > System.currentTimeMillis());
             last = annotators.get(i).answer(task.getAssignmentId(), labels.get(i));
             assertEquals(i + 1, last.getItemAnswers());
-            assertEquals(i == 2, last.getItemCompleted());
+            assertFalse(last.getItemCompleted(), "the evaluation worker aggregates, after the answer commits");
+            assertEquals(i == 2 ? 1 : 0, db.dueOrCompleted(projectId, "review-1"),
+                    "only the third answer makes the item due");
         }
+        awaitEvaluated(projectId);
 
         GetItemResultResponse result = itemResult(projectId, "review-1");
         assertTrue(result.getCompleted());
@@ -101,6 +104,7 @@ class AnswerFlowTest extends CrowdTestSupport {
 
         ann.answer(ann.nextTask(projectId).getAssignmentId(), "pos");
         bob.answer(bob.nextTask(projectId).getAssignmentId(), "neg");
+        awaitEvaluated(projectId);
 
         GetItemResultResponse result = itemResult(projectId, "x");
         assertEquals("neg", result.getLabel());
@@ -178,7 +182,7 @@ class AnswerFlowTest extends CrowdTestSupport {
         assertEquals("i3", task.getItemId());
         ann.answer(task.getAssignmentId(), "b");
 
-        assertNull(ann.nextTask(projectId, "i3"), "i3 is complete");
+        assertNull(ann.nextTask(projectId, "i3"), "i3 has its one answer");
         assertEquals("i1", ann.nextTask(projectId).getItemId());
     }
 

@@ -32,6 +32,7 @@ class ConcurrentAssignmentTest extends CrowdTestSupport {
     private static final int ANNOTATORS = 20;
     private static final int ITEMS = 30;
     private static final int OVERLAP = 2;
+    private static final long NO_TASK_PAUSE_MILLIS = 100;
 
     @Test
     void racingAnnotatorsFillEveryItemExactlyToItsOverlap() throws Exception {
@@ -63,6 +64,7 @@ class ConcurrentAssignmentTest extends CrowdTestSupport {
             acceptedAnswers += result.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
+        awaitEvaluated(projectId);
 
         assertEquals(ITEMS * OVERLAP, acceptedAnswers, "every slot answered, each answer accepted once");
         assertEquals(ITEMS * OVERLAP, db.answers(projectId), "every accepted answer stored once");
@@ -104,13 +106,22 @@ class ConcurrentAssignmentTest extends CrowdTestSupport {
             accepted.add(pool.submit(() -> {
                 start.await();
                 int answers = 0;
-                for (Task task = annotator.nextTask(projectId); task != null; task = annotator.nextTask(projectId)) {
+                // An extra slot opens only once the evaluation worker found an item unsure, so "no task now"
+                // ends an annotator's work only when every item is completed.
+                while (true) {
+                    Task task = annotator.nextTask(projectId);
+                    if (task == null) {
+                        if (db.completedItems(projectId) == ITEMS) {
+                            return answers;
+                        }
+                        Thread.sleep(NO_TASK_PAUSE_MILLIS);
+                        continue;
+                    }
                     // Disagreement on some items forces extra answers; the control item is answered right.
                     boolean dissent = (seed + task.getItemId().hashCode()) % 3 == 0;
                     annotator.answer(task.getAssignmentId(), dissent ? "b" : "a");
                     answers++;
                 }
-                return answers;
             }));
         }
         start.countDown();

@@ -89,14 +89,17 @@ class ControlTaskTest extends CrowdTestSupport {
             assertEquals(2, task.getLabelsCount());
             assertFalse(task.getContent().getText().isEmpty());
             seen.add(task.getItemId());
-            assertFalse(ann.answer(task.getAssignmentId(), "a").getItemCompleted() && task.getItemId()
-                    .startsWith("gold"), "a control answer never completes its item");
+            ann.answer(task.getAssignmentId(), "a");
         }
+        awaitEvaluated(projectId);
 
         assertEquals(Set.of("gold-1", "item-1", "gold-2", "item-2"), seen, "half of the tasks were control tasks");
         GetItemResultResponse gold = crowd.getItemResult(GetItemResultRequest.newBuilder().setProjectId(projectId)
                 .setItemId("gold-1").build());
         assertFalse(gold.getCompleted());
+        assertEquals(0, db.number("SELECT count(*) FROM crowd.item WHERE project_id = ? AND control_label IS NOT NULL"
+                + " AND (evaluation_due_at IS NOT NULL OR completed_at IS NOT NULL)", projectId),
+                "a control answer never makes its item due nor completes it");
         assertEquals(2, db.outboxRows(projectId), "only the two ordinary items are reported");
         assertEquals(0, db.number("SELECT count(*) FROM crowd.result_outbox WHERE project_id = ? AND item_id LIKE"
                 + " 'gold%'", projectId));
@@ -116,10 +119,12 @@ class ControlTaskTest extends CrowdTestSupport {
         expert.answer(expert.nextTask(projectId).getAssignmentId(), "b");
         novice.answer(novice.nextTask(projectId).getAssignmentId(), "a");
         expert.answer(expert.nextTask(projectId).getAssignmentId(), "b");
-        assertTrue(novice.answer(novice.nextTask(projectId).getAssignmentId(), "a").getItemCompleted());
+        novice.answer(novice.nextTask(projectId).getAssignmentId(), "a");
+        awaitEvaluated(projectId);
 
         GetItemResultResponse result = crowd.getItemResult(GetItemResultRequest.newBuilder().setProjectId(projectId)
                 .setItemId("item-1").build());
+        assertTrue(result.getCompleted());
         assertEquals("b", result.getLabel(), "a tie the answers alone would give to 'a' goes to the skilled annotator");
         assertEquals("DS", result.getMethod());
     }
@@ -159,6 +164,7 @@ class ControlTaskTest extends CrowdTestSupport {
             honest.answer(task.getAssignmentId(), "a");
         }
         assertEquals(Set.of("item-1", "item-2", "item-3", "item-4"), requeued, "every discarded item is offered again");
+        awaitEvaluated(projectId);
         assertEquals(0, db.outboxRows(projectId), "nothing completed on the spammer's answers");
     }
 

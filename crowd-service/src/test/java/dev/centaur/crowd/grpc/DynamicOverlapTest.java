@@ -26,10 +26,11 @@ class DynamicOverlapTest extends CrowdTestSupport {
         enqueueTexts(projectId, "clear");
 
         answer(projectId, "a");
-        SubmitAnswerResponse second = answer(projectId, "a");
+        answer(projectId, "a");
+        awaitEvaluated(projectId);
 
-        assertTrue(second.getItemCompleted());
         GetItemResultResponse result = result(projectId, "clear");
+        assertTrue(result.getCompleted());
         assertEquals(2, result.getAnswersUsed());
         assertEquals(1.0, result.getConfidence(), 1e-9);
         assertNull(registerAnnotator("late").nextTask(projectId), "a completed item is offered to no one");
@@ -43,17 +44,22 @@ class DynamicOverlapTest extends CrowdTestSupport {
         enqueueTexts(projectId, "disputed");
 
         answer(projectId, "a");
-        assertFalse(answer(projectId, "b").getItemCompleted(), "1/2 is below the 0.9 target");
+        answer(projectId, "b");
+        awaitEvaluated(projectId);
+        assertFalse(result(projectId, "disputed").getCompleted(), "1/2 is below the 0.9 target");
         TestAnnotator third = registerAnnotator("third");
         Task thirdTask = third.nextTask(projectId);
         assertNotNull(thirdTask, "the unsure item wants a third answer");
         assertNull(registerAnnotator("fourth-too-early").nextTask(projectId),
                 "only one extra slot opens at a time");
-        assertFalse(third.answer(thirdTask.getAssignmentId(), "a").getItemCompleted(), "2/3 is still below 0.9");
-        SubmitAnswerResponse fourth = answer(projectId, "a");
+        third.answer(thirdTask.getAssignmentId(), "a");
+        awaitEvaluated(projectId);
+        assertFalse(result(projectId, "disputed").getCompleted(), "2/3 is still below 0.9");
+        answer(projectId, "a");
+        awaitEvaluated(projectId);
 
-        assertTrue(fourth.getItemCompleted(), "max_overlap 4 reached");
         GetItemResultResponse result = result(projectId, "disputed");
+        assertTrue(result.getCompleted(), "max_overlap 4 reached");
         assertEquals(4, result.getAnswers());
         assertEquals(4, result.getAnswersUsed());
         assertEquals("a", result.getLabel());
@@ -68,8 +74,10 @@ class DynamicOverlapTest extends CrowdTestSupport {
         enqueueTexts(projectId, "x");
 
         answer(projectId, "a");
+        answer(projectId, "b");
+        awaitEvaluated(projectId);
 
-        assertTrue(answer(projectId, "b").getItemCompleted());
+        assertTrue(result(projectId, "x").getCompleted());
         assertEquals(2, result(projectId, "x").getAnswersUsed());
     }
 
@@ -81,6 +89,7 @@ class DynamicOverlapTest extends CrowdTestSupport {
 
         answer(projectId, "b");
         answer(projectId, "b");
+        awaitEvaluated(projectId);
 
         GetItemResultResponse result = result(projectId, "x");
         assertEquals("DS", result.getMethod());

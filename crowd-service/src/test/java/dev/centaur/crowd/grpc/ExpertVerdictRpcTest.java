@@ -28,7 +28,9 @@ class ExpertVerdictRpcTest extends CrowdTestSupport {
         TestAnnotator wrong = registerAnnotator("wrong");
         TestAnnotator bystander = registerAnnotator("bystander");
         right.answer(right.nextTask(projectId).getAssignmentId(), "b");
-        assertTrue(wrong.answer(wrong.nextTask(projectId).getAssignmentId(), "a").getItemCompleted());
+        wrong.answer(wrong.nextTask(projectId).getAssignmentId(), "a");
+        awaitEvaluated(projectId);
+        assertEquals(1, db.completedItems(projectId));
 
         RecordExpertVerdictResponse first = crowd.recordExpertVerdict(verdict(projectId, "item-1", "b", 7));
         RecordExpertVerdictResponse repeat = crowd.recordExpertVerdict(verdict(projectId, "item-1", "b", 7));
@@ -53,6 +55,7 @@ class ExpertVerdictRpcTest extends CrowdTestSupport {
         TestAnnotator second = registerAnnotator("second");
         first.answer(first.nextTask(projectId, "done").getAssignmentId(), "a");
         second.answer(second.nextTask(projectId, "done").getAssignmentId(), "a");
+        awaitEvaluated(projectId);
 
         assertRefused(Status.Code.NOT_FOUND, () -> crowd.recordExpertVerdict(verdict(newProjectId(), "done", "a", 1)),
                 "project_id");

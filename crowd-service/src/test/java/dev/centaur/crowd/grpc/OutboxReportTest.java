@@ -31,6 +31,7 @@ class OutboxReportTest extends CrowdTestSupport {
         RecordingRouterResource.ROUTER.failWith(Status.UNAVAILABLE.withDescription("router is down for the test"));
         TestAnnotator ann = registerAnnotator("ann");
         ann.answer(ann.nextTask(projectId).getAssignmentId(), "b");
+        awaitEvaluated(projectId);
 
         Thread.sleep(SEVERAL_ROUNDS.toMillis());
         assertEquals(1, db.unreportedOutboxRows(projectId), "kept for the next round");
@@ -56,6 +57,7 @@ class OutboxReportTest extends CrowdTestSupport {
         TestAnnotator ann = registerAnnotator("ann");
         ann.answer(ann.nextTask(refused).getAssignmentId(), "a");
         ann.answer(ann.nextTask(accepted).getAssignmentId(), "a");
+        awaitEvaluated(refused);
 
         awaitTrue("the accepted report", REPORT_TIMEOUT,
                 () -> RecordingRouterResource.ROUTER.reportsFor(accepted).size() == 1);

@@ -63,6 +63,27 @@ public class CrowdDb {
                 + " WHERE i.project_id = ?", projectId);
     }
 
+    /** Items of the project waiting for the evaluation worker. */
+    public long dueItems(String projectId) {
+        return number("SELECT count(*) FROM crowd.item WHERE project_id = ? AND evaluation_due_at IS NOT NULL",
+                projectId);
+    }
+
+    /** Items waiting for the evaluation worker, in any project. */
+    public long dueItemsAnywhere() {
+        return number("SELECT count(*) FROM crowd.item WHERE evaluation_due_at IS NOT NULL");
+    }
+
+    /** 1 when the item is due for evaluation or already completed, else 0. */
+    public long dueOrCompleted(String projectId, String itemId) {
+        return number("SELECT count(*) FROM crowd.item WHERE project_id = ? AND item_id = ?"
+                + " AND (evaluation_due_at IS NOT NULL OR completed_at IS NOT NULL)", projectId, itemId);
+    }
+
+    public long completedItems(String projectId) {
+        return number("SELECT count(*) FROM crowd.item WHERE project_id = ? AND completed_at IS NOT NULL", projectId);
+    }
+
     public long outboxRows(String projectId) {
         return number("SELECT count(*) FROM crowd.result_outbox WHERE project_id = ?", projectId);
     }

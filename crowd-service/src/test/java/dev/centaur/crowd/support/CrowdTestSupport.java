@@ -33,6 +33,9 @@ import org.junit.jupiter.api.function.Executable;
 /** Shared helpers of the @QuarkusTest classes: fresh ids, set-up calls, status assertions. */
 public abstract class CrowdTestSupport {
 
+    /** How long tests wait for the evaluation worker, which runs once a second. */
+    protected static final Duration EVALUATION_TIMEOUT = Duration.ofSeconds(20);
+
     @GrpcClient("crowd")
     protected CrowdServiceGrpc.CrowdServiceBlockingStub crowd;
 
@@ -110,6 +113,15 @@ public abstract class CrowdTestSupport {
                     () -> "description '" + description + "' lacks '" + fragment + "'");
         }
         return failure;
+    }
+
+    /**
+     * Waits until the evaluation worker settled every due item of the project: items that got the
+     * answers they want are then completed (reported through the outbox) or open for one more answer.
+     */
+    protected void awaitEvaluated(String projectId) {
+        awaitTrue("the evaluation of project " + projectId + "'s due items", EVALUATION_TIMEOUT,
+                () -> db.dueItems(projectId) == 0);
     }
 
     /** Polls until the condition holds, failing after the timeout. */

@@ -88,6 +88,7 @@ class AnnotatePageTest extends CrowdTestSupport {
         wait.until(ExpectedConditions.textToBe(By.id("single"), "text of second"));
         browser.findElement(By.cssSelector("#labels button[data-label='pos']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        awaitEvaluated(projectId);
 
         assertEquals("neg", result(projectId, "first"));
         assertEquals("pos", result(projectId, "second"));

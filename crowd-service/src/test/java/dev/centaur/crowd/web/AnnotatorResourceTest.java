@@ -25,7 +25,10 @@ class AnnotatorResourceTest extends CrowdTestSupport {
                 .then().statusCode(200).body("itemId", containsString("only")).extract().path("assignmentId");
         given().header("Authorization", "Bearer " + ann.token()).contentType(ContentType.JSON)
                 .body("{\"assignmentId\":\"" + assignmentId + "\",\"label\":\"b\"}").post("/api/annotate/answer")
-                .then().statusCode(200).body("itemCompleted", org.hamcrest.Matchers.is(true));
+                .then().statusCode(200).body("itemAnswers", org.hamcrest.Matchers.is(1))
+                .body("evaluationDue", org.hamcrest.Matchers.is(true));
+        awaitEvaluated(projectId);
+        assertEquals(1, db.completedItems(projectId));
 
         given().header("Authorization", "Bearer " + ann.token()).contentType(ContentType.JSON)
                 .body("{\"projectId\":\"" + projectId + "\"}").post("/api/annotate/next-task")
