@@ -78,7 +78,14 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                                     WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
                 """);
         if (!onlyItemIds.isEmpty()) {
-            sql.append(" AND i.item_id = ANY(:onlyItemIds)");
+            // The keys of the listed open items first, so the scan below walks them in key order and stops
+            // at the first with a free slot. Filtered in place (item_id = ANY), a generic plan (a prepared
+            // statement after 5 runs) checks every listed item's slots before sorting: 0.1 s for 3,000 ids.
+            sql.append("""
+                     AND i.id = ANY(ARRAY(SELECT c.id FROM {h-schema}item c
+                                           WHERE c.project_id = :projectId AND c.item_id = ANY(:onlyItemIds)
+                                             AND c.completed_at IS NULL AND c.control_label IS NULL))
+                    """);
         }
         if (!excluded.isEmpty()) {
             sql.append(" AND i.id <> ALL(:excluded)");
