@@ -1,5 +1,9 @@
 package dev.centaur.router.client;
 
+import dev.centaur.inference.v1.FineTuneRequest;
+import dev.centaur.inference.v1.FineTuneResponse;
+import dev.centaur.inference.v1.GetJobRequest;
+import dev.centaur.inference.v1.GetJobResponse;
 import dev.centaur.inference.v1.InferenceServiceGrpc.InferenceServiceBlockingStub;
 import dev.centaur.inference.v1.PredictRequest;
 import dev.centaur.inference.v1.PredictResponse;
@@ -26,5 +30,22 @@ public class InferenceClient {
                 settings.maxAttempts(), settings.retryDelay(),
                 () -> inference.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
                         .predict(request));
+    }
+
+    /** Starts a fine-tuning job; FineTune is idempotent on its request_id, so it is retried too. */
+    public FineTuneResponse fineTune(FineTuneRequest request) {
+        RouterConfig.Inference settings = config.inference();
+        return PeerCall.idempotent("inference FineTune(" + request.getModelName() + ", " + request.getRequestId() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> inference.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .fineTune(request));
+    }
+
+    public GetJobResponse getJob(GetJobRequest request) {
+        RouterConfig.Inference settings = config.inference();
+        return PeerCall.idempotent("inference GetJob(" + request.getJobId() + ")",
+                settings.maxAttempts(), settings.retryDelay(),
+                () -> inference.withDeadlineAfter(settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                        .getJob(request));
     }
 }

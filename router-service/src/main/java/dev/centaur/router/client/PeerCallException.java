@@ -17,16 +17,23 @@ public final class PeerCallException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Status.Code code;
 
     PeerCallException(String call, StatusRuntimeException cause) {
         super(call + " failed: " + cause.getStatus().getCode()
                 + (cause.getStatus().getDescription() == null ? "" : " " + cause.getStatus().getDescription()),
                 cause);
         this.kind = kindOf(cause.getStatus().getCode());
+        this.code = cause.getStatus().getCode();
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The peer's own status code, for callers that pass a refusal on. */
+    public Status.Code code() {
+        return code;
     }
 
     static Kind kindOf(Status.Code code) {

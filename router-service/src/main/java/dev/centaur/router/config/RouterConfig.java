@@ -44,6 +44,9 @@ public interface RouterConfig {
     /** The cost-quality curve and its recomputation. */
     Curve curve();
 
+    /** StartFineTune: the examples sent to inference. */
+    FineTune fineTune();
+
     interface Routing {
         /** Pause between two runs of the routing worker. */
         @WithDefault("200ms")
@@ -211,6 +214,15 @@ public interface RouterConfig {
         /** How long golden items wait after a failed Predict (no model yet, peer down) before the next try. */
         @WithDefault("5s")
         Duration retryBackoff();
+    }
+
+    interface FineTune {
+        /**
+         * Examples one StartFineTune sends at most (inference takes 200,000 and 64 MiB); golden
+         * ones first, then expert ones, then the crowd's, each in item id order.
+         */
+        @WithDefault("50000")
+        int maxExamples();
     }
 
     interface Curve {

@@ -1,10 +1,14 @@
 package dev.centaur.router.grpc;
 
+import dev.centaur.router.repository.FineTuneExampleRepository.Origin;
+import dev.centaur.router.service.FineTuning;
 import dev.centaur.router.service.PolicyService;
 import dev.centaur.router.service.PolicySettings;
 import dev.centaur.router.service.ProjectRegistry;
 import dev.centaur.router.v1.CreateProjectRequest;
 import dev.centaur.router.v1.CreateProjectResponse;
+import dev.centaur.router.v1.GetFineTuneJobRequest;
+import dev.centaur.router.v1.GetFineTuneJobResponse;
 import dev.centaur.router.v1.GetPolicyHistoryRequest;
 import dev.centaur.router.v1.GetPolicyHistoryResponse;
 import dev.centaur.router.v1.GetProjectRequest;
@@ -16,10 +20,13 @@ import dev.centaur.router.v1.RaiseThresholdRequest;
 import dev.centaur.router.v1.RaiseThresholdResponse;
 import dev.centaur.router.v1.SetPolicyRequest;
 import dev.centaur.router.v1.SetPolicyResponse;
+import dev.centaur.router.v1.StartFineTuneRequest;
+import dev.centaur.router.v1.StartFineTuneResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import java.util.regex.Pattern;
 
 @GrpcService
 public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
@@ -29,6 +36,12 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Inject
     PolicyService policies;
+
+    @Inject
+    FineTuning fineTuning;
+
+    /** Router prefixes the project id and a colon for inference, whose ids have 128 characters at most. */
+    private static final Pattern FINE_TUNE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,63}");
 
     @Override
     @Blocking
@@ -107,5 +120,39 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
                     .setPolicy(ProtoMapper.toProto(PolicySettings.of(outcome.project())))
                     .build();
         });
+    }
+
+    @Override
+    @Blocking
+    public void startFineTune(StartFineTuneRequest request, StreamObserver<StartFineTuneResponse> observer) {
+        UnaryCalls.answer(observer, () -> {
+            String projectId = Fields.id("project_id", request.getProjectId());
+            if (!FINE_TUNE_REQUEST_ID.matcher(request.getRequestId()).matches()) {
+                throw Fields.invalid("request_id", Fields.show(request.getRequestId()) + " must match "
+                        + FINE_TUNE_REQUEST_ID.pattern());
+            }
+            double holdout = request.getHoldoutFraction();
+            if (!(holdout >= 0 && holdout < 1)) {
+                throw Fields.invalid("holdout_fraction", "must be in [0, 1), got " + holdout);
+            }
+            FineTuning.Started started = fineTuning.start(projectId, request.getRequestId(),
+                    !request.getExcludeCrowdLabels(), holdout, request.getSeed(), request.getForce());
+            return StartFineTuneResponse.newBuilder()
+                    .setJob(started.job())
+                    .setRepeated(started.repeated())
+                    .setGoldenExamples(started.examples().get(Origin.GOLDEN))
+                    .setExpertExamples(started.examples().get(Origin.EXPERT))
+                    .setCrowdExamples(started.examples().get(Origin.CROWD))
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getFineTuneJob(GetFineTuneJobRequest request, StreamObserver<GetFineTuneJobResponse> observer) {
+        UnaryCalls.answer(observer, () -> GetFineTuneJobResponse.newBuilder()
+                .setJob(fineTuning.job(Fields.id("project_id", request.getProjectId()),
+                        Fields.id("job_id", request.getJobId())))
+                .build());
     }
 }

@@ -1,8 +1,10 @@
 package dev.centaur.router.grpc;
 
 import dev.centaur.router.error.AlreadyExistsException;
+import dev.centaur.router.error.FailedPreconditionException;
 import dev.centaur.router.error.InvalidArgumentException;
 import dev.centaur.router.error.NotFoundException;
+import dev.centaur.router.error.UnavailableException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.jboss.logging.Logger;
@@ -26,6 +28,10 @@ final class StatusMapper {
             status = Status.NOT_FOUND;
         } else if (failure instanceof AlreadyExistsException) {
             status = Status.ALREADY_EXISTS;
+        } else if (failure instanceof FailedPreconditionException) {
+            status = Status.FAILED_PRECONDITION;
+        } else if (failure instanceof UnavailableException) {
+            status = Status.UNAVAILABLE;
         } else {
             LOG.error("Request failed", failure);
             return Status.INTERNAL.withDescription("router failed: " + failure.getClass().getSimpleName())

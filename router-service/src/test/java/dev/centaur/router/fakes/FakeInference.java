@@ -1,6 +1,14 @@
 package dev.centaur.router.fakes;
 
 import dev.centaur.common.v1.ItemContent;
+import dev.centaur.inference.v1.ExampleSource;
+import dev.centaur.inference.v1.FineTuneRequest;
+import dev.centaur.inference.v1.FineTuneResponse;
+import dev.centaur.inference.v1.GetJobRequest;
+import dev.centaur.inference.v1.GetJobResponse;
+import dev.centaur.inference.v1.Job;
+import dev.centaur.inference.v1.JobState;
+import dev.centaur.inference.v1.LabeledExample;
 import dev.centaur.inference.v1.InferenceServiceGrpc;
 import dev.centaur.inference.v1.PredictItem;
 import dev.centaur.inference.v1.PredictRequest;
@@ -16,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A deterministic inference peer. A text (or text_a) of the form "label|p" gets probability p for
  * that label and the rest spread evenly over the other labels; any other text gets a uniform
- * distribution. Models are registered per name, with their own label order.
+ * distribution. Models are registered per name, with their own label order. FineTune queues a job
+ * per request id like the real one (a repeat answers it, the same id with another request is
+ * ALREADY_EXISTS) and GetJob reads it back; nothing is trained.
  */
 public class FakeInference extends InferenceServiceGrpc.InferenceServiceImplBase {
 
@@ -26,6 +36,9 @@ public class FakeInference extends InferenceServiceGrpc.InferenceServiceImplBase
     private final Map<String, Model> models = new ConcurrentHashMap<>();
     private final Map<String, Status> failures = new ConcurrentHashMap<>();
     private final List<PredictRequest> calls = new CopyOnWriteArrayList<>();
+    private final List<FineTuneRequest> fineTuneCalls = new CopyOnWriteArrayList<>();
+    private final Map<String, FineTuneRequest> fineTunesById = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     public void registerModel(String modelName, String version, List<String> labels) {
         models.put(modelName, new Model(version, List.copyOf(labels)));
@@ -85,5 +98,53 @@ public class FakeInference extends InferenceServiceGrpc.InferenceServiceImplBase
         java.util.Arrays.fill(distribution, (1 - p) / (labels.size() - 1));
         distribution[favourite] = p;
         return distribution;
+    }
+
+    public List<FineTuneRequest> fineTuneCallsFor(String modelName) {
+        return fineTuneCalls.stream().filter(call -> call.getModelName().equals(modelName)).toList();
+    }
+
+    @Override
+    public synchronized void fineTune(FineTuneRequest request, StreamObserver<FineTuneResponse> observer) {
+        fineTuneCalls.add(request);
+        Status failure = failures.get(request.getModelName());
+        if (failure != null) {
+            observer.onError(failure.asRuntimeException());
+            return;
+        }
+        FineTuneRequest earlier = fineTunesById.putIfAbsent(request.getRequestId(), request);
+        if (earlier != null && !earlier.equals(request)) {
+            observer.onError(Status.ALREADY_EXISTS.withDescription("request_id '" + request.getRequestId()
+                    + "' was used for another request").asRuntimeException());
+            return;
+        }
+        Job job = jobs.computeIfAbsent("job-" + request.getRequestId(), id -> Job.newBuilder()
+                .setJobId(id)
+                .setRequestId(request.getRequestId())
+                .setModelName(request.getModelName())
+                .setState(JobState.JOB_STATE_QUEUED)
+                .setForce(request.getForce())
+                .setGoldenExamples(count(request, ExampleSource.EXAMPLE_SOURCE_GOLDEN))
+                .setExpertExamples(count(request, ExampleSource.EXAMPLE_SOURCE_EXPERT))
+                .setCrowdExamples(count(request, ExampleSource.EXAMPLE_SOURCE_CROWD))
+                .build());
+        observer.onNext(FineTuneResponse.newBuilder().setJob(job).setRepeated(earlier != null).build());
+        observer.onCompleted();
+    }
+
+    @Override
+    public void getJob(GetJobRequest request, StreamObserver<GetJobResponse> observer) {
+        Job job = jobs.get(request.getJobId());
+        if (job == null) {
+            observer.onError(Status.NOT_FOUND.withDescription("job '" + request.getJobId() + "' not found")
+                    .asRuntimeException());
+            return;
+        }
+        observer.onNext(GetJobResponse.newBuilder().setJob(job).build());
+        observer.onCompleted();
+    }
+
+    private static int count(FineTuneRequest request, ExampleSource source) {
+        return (int) request.getExamplesList().stream().map(LabeledExample::getSource).filter(source::equals).count();
     }
 }
