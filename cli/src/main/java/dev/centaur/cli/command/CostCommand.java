@@ -35,8 +35,11 @@ public class CostCommand implements Callable<Integer> {
     static String table(String projectId, GetCostResponse c) {
         StringBuilder text = new StringBuilder("Cost of project " + projectId + " (at its current prices)\n");
         row(text, "model", c.getModelSpend(), c.getModelPredictions() + " predictions");
-        row(text, "crowd", c.getCrowdSpend(), c.getCrowdAnswers() + " answers used");
-        row(text, "expert QC (expected)", c.getExpertSpend(), String.format(Locale.ROOT, "%.1f reviews", c.getExpectedExpertReviews()));
+        row(text, "crowd", c.getCrowdSpend(), c.getCrowdAnswers() + " answers used"
+                + (c.getCrowdProbeAnswers() > 0 ? ", " + c.getCrowdProbeAnswers() + " of them on golden probes" : ""));
+        row(text, "expert QC", c.getExpertSpend(), c.getExpertReviews() + " reviews done on " + c.getReviewedLabels() + " labels");
+        row(text, "expert QC (expected)", c.getExpectedExpertSpend(),
+                String.format(Locale.ROOT, "%.1f reviews at the QC rate; not in the total", c.getExpectedExpertReviews()));
         row(text, "total", c.getTotalSpend(), c.getFinalLabels() + " final labels");
         row(text, "per final label", c.getCostPerFinalLabel(), "");
         row(text, "crowd only", c.getCrowdOnlySpend(), "same labels, crowd at the overlap");
