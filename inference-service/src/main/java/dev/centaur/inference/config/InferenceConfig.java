@@ -41,6 +41,62 @@ public interface InferenceConfig {
     /** Dynamic batching of Predict: one queue and one worker per loaded version. */
     Batching batching();
 
+    /**
+     * The directory TORCHSCRIPT versions are registered from (a mounted volume); RegisterModel's
+     * model_dir is resolved inside it and may not leave it.
+     */
+    @WithDefault("/var/lib/centaur/models")
+    String modelStore();
+
+    /** REMOTE_LLM versions: calls to OpenAI-compatible chat-completions endpoints. */
+    RemoteLlm remoteLlm();
+
+    /** FineTune jobs. */
+    Jobs jobs();
+
+    interface RemoteLlm {
+        /** top_logprobs asked for when a registration leaves it at 0 (labels outside them get a floor). */
+        @WithDefault("10")
+        int topLogprobs();
+
+        /** Time allowed for one completion when a registration leaves timeout_ms at 0. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Longest timeout_ms a registration may ask for. */
+        @WithDefault("5m")
+        Duration maxTimeout();
+
+        /** Time allowed to open a connection to an endpoint. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+    }
+
+    interface Jobs {
+        /** Jobs run at once, each on its own thread (they also take a training slot). */
+        @WithDefault("1")
+        int threads();
+
+        /** Jobs waiting for a thread at most; FineTune answers RESOURCE_EXHAUSTED beyond. */
+        @WithDefault("16")
+        int maxQueued();
+
+        /** How often a process tells the database its jobs are alive. */
+        @WithDefault("10s")
+        Duration heartbeatInterval();
+
+        /**
+         * Unfinished jobs whose heartbeat is older than this belong to a process that died: they are
+         * marked FAILED at startup and by a periodic sweep. Several heartbeat intervals.
+         */
+        @WithDefault("60s")
+        Duration staleAfter();
+
+        /** Progress is written to the database at most this often. */
+        @WithDefault("1s")
+        Duration progressInterval();
+    }
+
     interface Batching {
         /** Items in one forward pass at most (also the chunk size of held-out evaluation). */
         @WithDefault("256")
@@ -113,6 +169,21 @@ public interface InferenceConfig {
         /** Seed when a request leaves seed at 0. */
         @WithDefault("42")
         long seed();
+
+        /**
+         * Folds of the cross-fitting that fits the temperature when fewer than cross-fit-below
+         * examples are held out (below 2: never). Ten, so each fold model sees 90% of the training
+         * part and its confidence resembles the final model's.
+         */
+        @WithDefault("10")
+        int calibrationFolds();
+
+        /**
+         * Cross-fit the temperature when fewer examples than this are held out: a temperature
+         * fitted on a few dozen items swings with the split (sst2-dev: 87 held-out items).
+         */
+        @WithDefault("300")
+        int crossFitBelow();
 
         /** Trainings run at once; more wait (each uses all cores). */
         @WithDefault("1")

@@ -4,14 +4,23 @@ import dev.centaur.inference.batching.BatchAggregator;
 import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.ItemText;
 import dev.centaur.inference.service.ActivationService;
+import dev.centaur.inference.service.FineTuneJobStore;
+import dev.centaur.inference.service.FineTuneService;
 import dev.centaur.inference.service.ModelCatalog;
+import dev.centaur.inference.service.RegistrationService;
 import dev.centaur.inference.service.ModelVersionInfo;
 import dev.centaur.inference.service.PredictionResult;
 import dev.centaur.inference.service.PredictionService;
 import dev.centaur.inference.service.TrainingService;
 import dev.centaur.inference.v1.ActivateRequest;
 import dev.centaur.inference.v1.ActivateResponse;
+import dev.centaur.inference.v1.FineTuneRequest;
+import dev.centaur.inference.v1.FineTuneResponse;
+import dev.centaur.inference.v1.GetJobRequest;
+import dev.centaur.inference.v1.GetJobResponse;
 import dev.centaur.inference.v1.InferenceServiceGrpc;
+import dev.centaur.inference.v1.RegisterModelRequest;
+import dev.centaur.inference.v1.RegisterModelResponse;
 import dev.centaur.inference.v1.ListModelsRequest;
 import dev.centaur.inference.v1.ListModelsResponse;
 import dev.centaur.inference.v1.PredictRequest;
@@ -46,9 +55,16 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
     private final ModelCatalog catalog;
     private final ActivationService activation;
     private final int streamWindow;
+    private final FineTuneService fineTunes;
+    private final RegisterModelValidator registerValidator;
+    private final RegistrationService registration;
 
     public InferenceGrpcService(RequestValidator validator, TrainingService training, PredictionService prediction,
-            ModelCatalog catalog, ActivationService activation, InferenceConfig config) {
+            ModelCatalog catalog, ActivationService activation, InferenceConfig config, FineTuneService fineTunes,
+            RegisterModelValidator registerValidator, RegistrationService registration) {
+        this.fineTunes = fineTunes;
+        this.registerValidator = registerValidator;
+        this.registration = registration;
         this.validator = validator;
         this.training = training;
         this.prediction = prediction;
@@ -108,6 +124,34 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
     public void rollback(RollbackRequest request, StreamObserver<RollbackResponse> response) {
         answer(response, () -> RollbackResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(activation.rollback(validator.modelName(request.getModelName()))))
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public void fineTune(FineTuneRequest request, StreamObserver<FineTuneResponse> response) {
+        answer(response, () -> {
+            FineTuneJobStore.Submitted submitted = fineTunes.submit(validator.fineTune(request));
+            return FineTuneResponse.newBuilder()
+                    .setJob(ProtoMapper.job(submitted.job()))
+                    .setRepeated(submitted.repeated())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void getJob(GetJobRequest request, StreamObserver<GetJobResponse> response) {
+        answer(response, () -> GetJobResponse.newBuilder()
+                .setJob(ProtoMapper.job(fineTunes.get(validator.jobId(request.getJobId()))))
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public void registerModel(RegisterModelRequest request, StreamObserver<RegisterModelResponse> response) {
+        answer(response, () -> RegisterModelResponse.newBuilder()
+                .setModel(ProtoMapper.modelVersion(registration.register(registerValidator.registerModel(request))))
                 .build());
     }
 

@@ -3,15 +3,22 @@ package dev.centaur.inference.grpc;
 import dev.centaur.common.v1.ItemContent;
 import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.ItemText;
+import dev.centaur.inference.service.FineTuneCommand;
 import dev.centaur.inference.service.InvalidInputException;
+import dev.centaur.inference.service.NotFoundException;
 import dev.centaur.inference.service.ModelCatalog;
 import dev.centaur.inference.service.TrainingCommand;
+import dev.centaur.inference.v1.ExampleSource;
+import dev.centaur.inference.v1.FineTuneRequest;
 import dev.centaur.inference.v1.LabeledExample;
 import dev.centaur.inference.v1.PredictItem;
 import dev.centaur.inference.v1.PredictRequest;
 import dev.centaur.inference.v1.TrainRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +44,7 @@ public class RequestValidator {
 
     static final Pattern MODEL_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     static final double MAX_HOLDOUT_FRACTION = 0.9;
+    static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     /** Longer values are cut in messages, so a 10 MB text does not come back in an error. */
     private static final int MAX_QUOTED_LENGTH = 80;
 
@@ -47,9 +55,59 @@ public class RequestValidator {
     }
 
     public TrainingCommand train(TrainRequest request) {
-        String modelName = modelName(request.getModelName());
-        List<String> labels = labels(request.getLabelsList());
+        return training(request.getModelName(), request.getLabelsList(), request.getExamplesList(),
+                request.getHoldoutFraction(), request.getSeed(), request.getActivate());
+    }
+
+    /** FineTune: the Train rules, plus a request id; crowd examples may not be held out. */
+    public FineTuneCommand fineTune(FineTuneRequest request) {
+        String requestId = request.getRequestId();
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw invalid("request_id " + quote(requestId) + " must match " + REQUEST_ID.pattern());
+        }
+        TrainingCommand training = training(request.getModelName(), request.getLabelsList(), request.getExamplesList(),
+                request.getHoldoutFraction(), request.getSeed(), false);
         int count = request.getExamplesCount();
+        boolean[] eligible = new boolean[count];
+        int golden = 0;
+        int expert = 0;
+        int crowd = 0;
+        for (int i = 0; i < count; i++) {
+            ExampleSource source = request.getExamples(i).getSource();
+            switch (source) {
+                case EXAMPLE_SOURCE_UNSPECIFIED, EXAMPLE_SOURCE_GOLDEN -> golden++;
+                case EXAMPLE_SOURCE_EXPERT -> expert++;
+                case EXAMPLE_SOURCE_CROWD -> crowd++;
+                default -> throw invalid("examples[" + i + "].source " + request.getExamples(i).getSourceValue()
+                        + " is not an ExampleSource");
+            }
+            eligible[i] = source != ExampleSource.EXAMPLE_SOURCE_CROWD;
+        }
+        if (golden + expert == 0) {
+            throw invalid("examples: all " + count + " are EXAMPLE_SOURCE_CROWD; golden or expert examples are needed"
+                    + " to hold out and compare on");
+        }
+        return new FineTuneCommand(requestId, sha256(request.toByteArray()), training, eligible, golden, expert, crowd,
+                request.getForce());
+    }
+
+    /** A job id that must be set; ids that are not UUIDs name no job (NOT_FOUND). */
+    public UUID jobId(String jobId) {
+        if (jobId.isEmpty()) {
+            throw invalid("job_id is empty");
+        }
+        try {
+            return UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("job_id " + quote(jobId) + " is not a FineTune job");
+        }
+    }
+
+    private TrainingCommand training(String name, List<String> labelList, List<LabeledExample> examples,
+            double holdout, long seed, boolean activate) {
+        String modelName = modelName(name);
+        List<String> labels = labels(labelList);
+        int count = examples.size();
         if (count < limits.minExamples()) {
             throw invalid("examples: " + count + " examples, need at least " + limits.minExamples());
         }
@@ -64,7 +122,7 @@ public class RequestValidator {
         int[] labelIndices = new int[count];
         Set<Integer> labelsSeen = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            LabeledExample example = request.getExamples(i);
+            LabeledExample example = examples.get(i);
             Integer index = labelIndex.get(example.getLabel());
             if (index == null) {
                 throw invalid("examples[" + i + "].label " + quote(example.getLabel()) + " is not one of labels "
@@ -78,13 +136,19 @@ public class RequestValidator {
             throw invalid("examples: all have label " + quote(labels.get(labelIndices[0]))
                     + ", need examples of at least 2 different labels");
         }
-        double holdout = request.getHoldoutFraction();
         if (!(holdout >= 0 && holdout <= MAX_HOLDOUT_FRACTION)) {
             throw invalid("holdout_fraction " + holdout + " must be in [0, " + MAX_HOLDOUT_FRACTION
                     + "] (0 means the default)");
         }
-        return new TrainingCommand(modelName, labels, texts, labelIndices, holdout, request.getSeed(),
-                request.getActivate());
+        return new TrainingCommand(modelName, labels, texts, labelIndices, holdout, seed, activate);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The items of a Predict request, in request order. */
@@ -143,7 +207,7 @@ public class RequestValidator {
         }
     }
 
-    private List<String> labels(List<String> labels) {
+    List<String> labels(List<String> labels) {
         if (labels.size() < 2) {
             throw invalid("labels: " + labels.size() + " label(s) " + labels + ", need at least 2");
         }
@@ -161,7 +225,7 @@ public class RequestValidator {
         return List.copyOf(labels);
     }
 
-    private ItemText content(String field, boolean present, ItemContent content) {
+    ItemText content(String field, boolean present, ItemContent content) {
         boolean hasText = present && !content.getText().isEmpty();
         boolean hasA = present && !content.getTextA().isEmpty();
         boolean hasB = present && !content.getTextB().isEmpty();
@@ -199,7 +263,7 @@ public class RequestValidator {
         return "'" + shown + "'";
     }
 
-    private static InvalidInputException invalid(String message) {
+    static InvalidInputException invalid(String message) {
         return new InvalidInputException(message);
     }
 }

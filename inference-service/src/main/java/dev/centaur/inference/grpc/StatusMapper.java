@@ -2,7 +2,10 @@ package dev.centaur.inference.grpc;
 
 import dev.centaur.inference.batching.DeadlineExpiredException;
 import dev.centaur.inference.batching.QueueFullException;
+import dev.centaur.inference.remotellm.RemoteModelException;
+import dev.centaur.inference.service.AlreadyExistsException;
 import dev.centaur.inference.service.FailedPreconditionException;
+import dev.centaur.inference.service.ResourceExhaustedException;
 import dev.centaur.inference.service.InvalidInputException;
 import dev.centaur.inference.service.NotFoundException;
 import io.grpc.Status;
@@ -35,6 +38,15 @@ public final class StatusMapper {
         if (failure instanceof FailedPreconditionException) {
             return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
         }
+        if (failure instanceof AlreadyExistsException) {
+            return Status.ALREADY_EXISTS.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ResourceExhaustedException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof RemoteModelException remote) {
+            return remoteStatus(remote.reason()).withDescription(failure.getMessage()).asRuntimeException();
+        }
         if (failure instanceof QueueFullException) {
             return Status.RESOURCE_EXHAUSTED.withDescription(failure.getMessage()).asRuntimeException();
         }
@@ -49,6 +61,15 @@ public final class StatusMapper {
         LOG.error("unexpected failure", failure);
         return Status.INTERNAL.withDescription("internal error: " + failure.getClass().getSimpleName() + ": "
                 + failure.getMessage()).withCause(failure).asRuntimeException();
+    }
+
+    static Status remoteStatus(RemoteModelException.Reason reason) {
+        return switch (reason) {
+            case UNAVAILABLE -> Status.UNAVAILABLE;
+            case RATE_LIMITED -> Status.RESOURCE_EXHAUSTED;
+            case REQUEST_REFUSED -> Status.INVALID_ARGUMENT;
+            case MISCONFIGURED -> Status.FAILED_PRECONDITION;
+        };
     }
 
     /** A lost connection or an exhausted pool anywhere in the cause chain: worth retrying later. */

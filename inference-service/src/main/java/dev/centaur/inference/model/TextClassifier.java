@@ -15,7 +15,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ import java.util.List;
  * label order and the calibration temperature. Safe for concurrent predictions; close it once no
  * prediction uses it any more.
  */
-public final class TextClassifier implements AutoCloseable {
+public final class TextClassifier implements LabelModel<ItemFeatures> {
 
     private final Model model;
     private final EmbeddingBagClassifierBlock block;
@@ -57,6 +56,7 @@ public final class TextClassifier implements AutoCloseable {
         }
     }
 
+    @Override
     public List<String> labels() {
         return labels;
     }
@@ -69,22 +69,15 @@ public final class TextClassifier implements AutoCloseable {
         return featurizer.config();
     }
 
-    /** One calibrated distribution per item, in the order of {@link #labels()}; one pass per chunk. */
-    public double[][] predict(List<ItemText> items) {
-        List<ItemFeatures> features = new ArrayList<>(items.size());
-        for (ItemText item : items) {
-            features.add(featurizer.featurize(item));
-        }
-        return predictFeatures(features);
-    }
-
     /** The features of one item: the part of prediction that needs no model (callers run it in parallel). */
-    public ItemFeatures featurize(ItemText item) {
+    @Override
+    public ItemFeatures prepare(ItemText item) {
         return featurizer.featurize(item);
     }
 
     /** One calibrated distribution per featurized item; one pass per chunk. */
-    public double[][] predictFeatures(List<ItemFeatures> features) {
+    @Override
+    public double[][] predictPrepared(List<ItemFeatures> features) {
         double[][] logits = logits(features);
         double[][] probabilities = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {

@@ -3,30 +3,30 @@ package dev.centaur.inference.service;
 import dev.centaur.inference.batching.BatchAggregator;
 import dev.centaur.inference.batching.BatchListener;
 import dev.centaur.inference.batching.BatchSettings;
-import dev.centaur.inference.model.ItemFeatures;
-import dev.centaur.inference.model.TextClassifier;
-import java.util.Arrays;
+import dev.centaur.inference.model.LabelModel;
 import java.util.Optional;
 
 /**
- * A version in memory, shared by concurrent predictions through its batch aggregator. Replacing it
- * (Activate) retires it; its native memory and worker thread are freed when the last prediction
- * that leased it is done, never under one (a lease is held until its items are answered, so the
- * queue is empty by then).
+ * A version in memory, of any kind, shared by concurrent predictions through its batch aggregator.
+ * Replacing it (Activate) retires it; its native memory and worker thread are freed when the last
+ * prediction that leased it is done, never under one (a lease is held until its items are
+ * answered, so the queue is empty by then).
+ *
+ * @param <P> the model's prepared item
  */
-final class LoadedModel {
+final class LoadedModel<P> {
 
     private final ModelVersionInfo version;
-    private final TextClassifier classifier;
-    private final BatchAggregator<ItemFeatures, double[]> batcher;
+    private final LabelModel<P> model;
+    private final BatchAggregator<P, double[]> batcher;
     private int leases;
     private boolean retired;
 
-    LoadedModel(ModelVersionInfo version, TextClassifier classifier, BatchSettings batching, BatchListener listener) {
+    LoadedModel(ModelVersionInfo version, LabelModel<P> model, BatchSettings batching, BatchListener listener) {
         this.version = version;
-        this.classifier = classifier;
+        this.model = model;
         this.batcher = new BatchAggregator<>(version.modelName() + "@" + version.id(), batching,
-                features -> Arrays.asList(classifier.predictFeatures(features)), listener);
+                items -> java.util.Arrays.asList(model.predictPrepared(items)), listener);
     }
 
     ModelVersionInfo version() {
@@ -43,7 +43,7 @@ final class LoadedModel {
             return Optional.empty();
         }
         leases++;
-        return Optional.of(new ModelLease(version, classifier, batcher, this::release));
+        return Optional.of(new ModelLease(version, new ModelLease.Pipeline<>(model, batcher), this::release));
     }
 
     synchronized void retire() {
@@ -59,7 +59,7 @@ final class LoadedModel {
     private void closeWhenUnused() {
         if (retired && leases == 0) {
             batcher.close();
-            classifier.close();
+            model.close();
         }
     }
 }

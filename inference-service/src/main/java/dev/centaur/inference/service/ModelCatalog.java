@@ -13,8 +13,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ModelCatalog {
 
-    public static final String KIND_BUILTIN = "BUILTIN";
-
     private final ModelVersionRepository versions;
     private final ActivationHistoryRepository history;
 
@@ -34,10 +32,11 @@ public class ModelCatalog {
         ModelVersionEntity entity = new ModelVersionEntity();
         entity.id = UUID.randomUUID();
         entity.modelName = version.modelName();
-        entity.kind = KIND_BUILTIN;
+        entity.kind = version.kind().name();
         entity.labels = version.labels().toArray(String[]::new);
         entity.weights = version.weights();
-        entity.featureConfig = version.featureConfig().toJson();
+        entity.featureConfig = version.featureConfig() == null ? null : version.featureConfig().toJson();
+        entity.kindConfig = version.kindConfig();
         entity.temperature = version.temperature();
         entity.heldoutAccuracy = nullIfNaN(version.heldoutAccuracy());
         entity.heldoutEceUncalibrated = nullIfNaN(version.heldoutEceUncalibrated());

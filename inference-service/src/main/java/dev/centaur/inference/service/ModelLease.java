@@ -1,9 +1,8 @@
 package dev.centaur.inference.service;
 
 import dev.centaur.inference.batching.BatchAggregator;
-import dev.centaur.inference.model.ItemFeatures;
 import dev.centaur.inference.model.ItemText;
-import dev.centaur.inference.model.TextClassifier;
+import dev.centaur.inference.model.LabelModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,16 +12,13 @@ import java.util.concurrent.CompletionException;
 public final class ModelLease implements AutoCloseable {
 
     private final ModelVersionInfo version;
-    private final TextClassifier classifier;
-    private final BatchAggregator<ItemFeatures, double[]> batcher;
+    private final Pipeline<?> pipeline;
     private final Runnable onClose;
     private boolean closed;
 
-    ModelLease(ModelVersionInfo version, TextClassifier classifier, BatchAggregator<ItemFeatures, double[]> batcher,
-            Runnable onClose) {
+    ModelLease(ModelVersionInfo version, Pipeline<?> pipeline, Runnable onClose) {
         this.version = version;
-        this.classifier = classifier;
-        this.batcher = batcher;
+        this.pipeline = pipeline;
         this.onClose = onClose;
     }
 
@@ -30,15 +26,11 @@ public final class ModelLease implements AutoCloseable {
         return version;
     }
 
-    public TextClassifier classifier() {
-        return classifier;
-    }
-
     /**
      * One distribution per item through the version's batch queue, where items of concurrent
-     * requests share forward passes. Items are featurized here, on the caller's thread, so that
-     * concurrent callers use every core and the queue's worker only runs forward passes. Waits for all of them; the first failure (in item order) is
-     * rethrown as it is.
+     * requests share forward passes. Items are prepared (featurized, tokenized) here, on the
+     * caller's thread, so that concurrent callers use every core and the queue's worker only runs
+     * forward passes. Waits for all of them; the first failure (in item order) is rethrown as it is.
      *
      * @param deadlineNanos the caller's deadline in {@link System#nanoTime()} terms, or
      *        {@link BatchAggregator#NO_DEADLINE}
@@ -46,11 +38,7 @@ public final class ModelLease implements AutoCloseable {
      * @throws dev.centaur.inference.batching.DeadlineExpiredException when the deadline passed in the queue
      */
     public double[][] predict(List<ItemText> items, long deadlineNanos) {
-        List<ItemFeatures> features = new ArrayList<>(items.size());
-        for (ItemText item : items) {
-            features.add(classifier.featurize(item));
-        }
-        List<CompletableFuture<double[]>> pending = batcher.submitAll(features, deadlineNanos);
+        List<CompletableFuture<double[]>> pending = pipeline.submit(items, deadlineNanos);
         double[][] probabilities = new double[items.size()][];
         RuntimeException firstFailure = null;
         for (int i = 0; i < pending.size(); i++) {
@@ -73,6 +61,18 @@ public final class ModelLease implements AutoCloseable {
         if (!closed) {
             closed = true;
             onClose.run();
+        }
+    }
+
+    /** A model and its batch queue, typed by the model's prepared item. */
+    record Pipeline<P>(LabelModel<P> model, BatchAggregator<P, double[]> batcher) {
+
+        List<CompletableFuture<double[]>> submit(List<ItemText> items, long deadlineNanos) {
+            List<P> prepared = new ArrayList<>(items.size());
+            for (ItemText item : items) {
+                prepared.add(model.prepare(item));
+            }
+            return batcher.submitAll(prepared, deadlineNanos);
         }
     }
 }

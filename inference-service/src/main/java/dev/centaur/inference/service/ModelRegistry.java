@@ -4,7 +4,6 @@ import ai.djl.Device;
 import dev.centaur.inference.batching.BatchSettings;
 import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.DjlRuntime;
-import dev.centaur.inference.model.TextClassifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,12 +38,16 @@ public class ModelRegistry {
     private final InferenceConfig config;
     private final BatchMetrics batchMetrics;
     private final MeterRegistry meters;
-    private final Map<String, LoadedModel> activeModels = new ConcurrentHashMap<>();
+    private final ModelLoader loader;
+    private final DeviceHolder deviceHolder;
+    private final Map<String, LoadedModel<?>> activeModels = new ConcurrentHashMap<>();
     private final Map<String, Object> nameLocks = new ConcurrentHashMap<>();
-    private Device device;
 
-    public ModelRegistry(ModelCatalog catalog, InferenceConfig config, MeterRegistry meters, BatchMetrics batchMetrics) {
+    public ModelRegistry(ModelCatalog catalog, InferenceConfig config, MeterRegistry meters, BatchMetrics batchMetrics,
+            ModelLoader loader, DeviceHolder deviceHolder) {
         this.catalog = catalog;
+        this.loader = loader;
+        this.deviceHolder = deviceHolder;
         this.config = config;
         this.batchMetrics = batchMetrics;
         this.meters = meters;
@@ -99,7 +102,7 @@ public class ModelRegistry {
     public Optional<ModelLease> leaseActive(String modelName) {
         boolean synced = false;
         while (true) {
-            LoadedModel loaded = activeModels.get(modelName);
+            LoadedModel<?> loaded = activeModels.get(modelName);
             if (loaded == null) {
                 if (synced) {
                     return Optional.empty();
@@ -122,7 +125,7 @@ public class ModelRegistry {
      * @throws NotFoundException when no such version is stored
      */
     public ModelLease leaseVersion(UUID versionId) {
-        for (LoadedModel loaded : activeModels.values()) {
+        for (LoadedModel<?> loaded : activeModels.values()) {
             if (loaded.version().id().equals(versionId)) {
                 Optional<ModelLease> lease = loaded.lease();
                 if (lease.isPresent()) {
@@ -132,7 +135,7 @@ public class ModelRegistry {
         }
         ModelVersionInfo version = catalog.find(versionId)
                 .orElseThrow(() -> ModelCatalog.unknownVersion(versionId.toString()));
-        LoadedModel once = loaded(version);
+        LoadedModel<?> once = loaded(version);
         ModelLease lease = once.lease().orElseThrow();
         once.retire();
         return lease;
@@ -153,7 +156,7 @@ public class ModelRegistry {
 
     private void sync(String modelName, Optional<ModelVersionInfo> active) {
         synchronized (nameLocks.computeIfAbsent(modelName, name -> new Object())) {
-            LoadedModel current = activeModels.get(modelName);
+            LoadedModel<?> current = activeModels.get(modelName);
             if (active.isEmpty()) {
                 if (current != null) {
                     activeModels.remove(modelName);
@@ -177,23 +180,14 @@ public class ModelRegistry {
         }
     }
 
-    private LoadedModel loaded(ModelVersionInfo version) {
+    private LoadedModel<?> loaded(ModelVersionInfo version) {
         InferenceConfig.Batching batching = config.batching();
-        return new LoadedModel(version, load(version),
+        return new LoadedModel<>(version, loader.load(version),
                 new BatchSettings(batching.maxBatchSize(), batching.maxDelay(), batching.queueCapacity()), batchMetrics);
     }
 
-    private TextClassifier load(ModelVersionInfo version) {
-        byte[] weights = catalog.weights(version.id());
-        return TextClassifier.load(weights, version.featureConfig(), version.labels(), version.temperature(),
-                config.batching().maxBatchSize(), device());
-    }
-
     /** The device models run on: the first GPU when DJL finds one, else the CPU. */
-    public synchronized Device device() {
-        if (device == null) {
-            device = DjlRuntime.chooseDevice();
-        }
-        return device;
+    public Device device() {
+        return deviceHolder.device();
     }
 }

@@ -30,13 +30,17 @@ public class ModelVersionEntity extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] labels;
 
-    /** Lazy: listing versions must not pull every version's weights. */
+    /** BUILTIN only. Lazy: listing versions must not pull every version's weights. */
     @Basic(fetch = FetchType.LAZY)
-    @Column(nullable = false)
     public byte[] weights;
 
-    @Column(name = "feature_config", nullable = false)
+    /** BUILTIN only. */
+    @Column(name = "feature_config")
     public String featureConfig;
+
+    /** TORCHSCRIPT and REMOTE_LLM: their settings as JSON (never a secret). */
+    @Column(name = "kind_config")
+    public String kindConfig;
 
     @Column(nullable = false)
     public double temperature;

@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A model version without its weights, detached from the persistence context. */
+/**
+ * A model version without its weights, detached from the persistence context.
+ *
+ * @param featureConfig BUILTIN only, else null
+ * @param kindConfig TORCHSCRIPT and REMOTE_LLM settings as JSON, else null
+ */
 public record ModelVersionInfo(
         UUID id,
         String modelName,
-        String kind,
+        VersionKind kind,
         List<String> labels,
         FeatureConfig featureConfig,
+        String kindConfig,
         double temperature,
         double heldoutAccuracy,
         double heldoutEceUncalibrated,
@@ -28,9 +34,10 @@ public record ModelVersionInfo(
         return new ModelVersionInfo(
                 entity.id,
                 entity.modelName,
-                entity.kind,
+                VersionKind.valueOf(entity.kind),
                 List.of(entity.labels),
-                FeatureConfig.fromJson(entity.featureConfig),
+                entity.featureConfig == null ? null : FeatureConfig.fromJson(entity.featureConfig),
+                entity.kindConfig,
                 entity.temperature,
                 orNaN(entity.heldoutAccuracy),
                 orNaN(entity.heldoutEceUncalibrated),

@@ -3,6 +3,7 @@ package dev.centaur.inference.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -48,5 +49,17 @@ class HoldoutSplitTest {
         int[] labels = {0, 0, 0, 1};
         assertEquals(1, HoldoutSplit.stratified(labels, 2, 0.05, 1).heldOut().length);
         assertEquals(0, HoldoutSplit.stratified(labels, 2, 0.0, 1).heldOut().length);
+    }
+
+    @Test
+    void onlyEligibleExamplesAreHeldOutAndTheShareIsOfThem() {
+        boolean[] eligible = new boolean[LABELS.length];
+        for (int i = 0; i < LABELS.length; i += 2) {
+            eligible[i] = true;
+        }
+        HoldoutSplit split = HoldoutSplit.stratified(LABELS, 2, 0.2, 7, eligible);
+        assertEquals(10, split.heldOut().length, "20% of the 50 eligible");
+        assertTrue(Arrays.stream(split.heldOut()).allMatch(i -> eligible[i]));
+        assertEquals(90, split.train().length);
     }
 }

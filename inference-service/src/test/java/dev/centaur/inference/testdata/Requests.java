@@ -97,6 +97,21 @@ public final class Requests {
         }
     }
 
+    /** Rows of inference.fine_tune_job for a request id. */
+    public static long countJobs(DataSource dataSource, String requestId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from inference.fine_tune_job where request_id = ?")) {
+            statement.setString(1, requestId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a call that must fail with the code, and a description containing every fragment. */
     public static void assertStatus(Status.Code code, Executable call, String... fragments) {
         StatusRuntimeException failure = Assertions.assertThrows(StatusRuntimeException.class, call);
