@@ -36,7 +36,7 @@ public class CostCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder("Cost of project " + projectId + " (at its current prices)\n");
         row(text, "model", c.getModelSpend(), c.getModelPredictions() + " predictions");
         row(text, "crowd", c.getCrowdSpend(), c.getCrowdAnswers() + " answers used"
-                + (c.getCrowdProbeAnswers() > 0 ? ", " + c.getCrowdProbeAnswers() + " of them on golden probes" : ""));
+                + (c.getCrowdProbeAnswers() > 0 ? " + " + c.getCrowdProbeAnswers() + " on golden probes" : ""));
         row(text, "expert QC", c.getExpertSpend(), c.getExpertReviews() + " reviews done on " + c.getReviewedLabels() + " labels");
         row(text, "expert QC (expected)", c.getExpectedExpertSpend(),
                 String.format(Locale.ROOT, "%.1f reviews at the QC rate; not in the total", c.getExpectedExpertReviews()));

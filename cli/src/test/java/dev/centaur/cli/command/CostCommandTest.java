@@ -20,7 +20,7 @@ class CostCommandTest {
 
         assertTrue(table.contains("  expert QC                   12.0000  30 reviews done on 25 labels\n"), table);
         assertTrue(table.contains("  expert QC (expected)        10.0000  25.0 reviews at the QC rate; not in the total\n"), table);
-        assertTrue(table.contains("1000 answers used, 30 of them on golden probes"), table);
+        assertTrue(table.contains("1000 answers used + 30 on golden probes"), table);
         assertTrue(table.contains("91.3%"), table);
     }
 }
