@@ -69,30 +69,33 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
      */
     public Optional<Long> lockNextCandidate(String projectId, String annotatorId, int overlap, Instant now,
             List<String> onlyItemIds, Collection<Long> excluded) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT i.id FROM {h-schema}item i
-                 WHERE i.project_id = :projectId
-                   AND i.completed_at IS NULL
-                   AND i.control_label IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM {h-schema}assignment mine
-                                    WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
-                """);
-        if (!onlyItemIds.isEmpty()) {
-            // The keys of the listed open items first, so the scan below walks them in key order and stops
-            // at the first with a free slot. Filtered in place (item_id = ANY), a generic plan (a prepared
-            // statement after 5 runs) checks every listed item's slots before sorting: 0.1 s for 3,000 ids.
-            sql.append("""
-                     AND i.id = ANY(ARRAY(SELECT c.id FROM {h-schema}item c
-                                           WHERE c.project_id = :projectId AND c.item_id = ANY(:onlyItemIds)
-                                             AND c.completed_at IS NULL AND c.control_label IS NULL))
-                    """);
+        String free = """
+                i.completed_at IS NULL AND i.control_label IS NULL
+                AND NOT EXISTS (SELECT 1 FROM {h-schema}assignment mine
+                                 WHERE mine.item_pk = i.id AND mine.annotator_id = :annotatorId)
+                """ + (excluded.isEmpty() ? "" : " AND i.id <> ALL(:excluded)")
+                + " AND " + OCCUPYING_ASSIGNMENTS + " < :overlap + i.extra_answers";
+        String sql;
+        if (onlyItemIds.isEmpty()) {
+            // The open items in key order (index item_open_by_age); the scan stops at the first free one.
+            sql = "SELECT i.id FROM {h-schema}item i WHERE i.project_id = :projectId AND " + free
+                    + " ORDER BY i.id LIMIT 1 FOR NO KEY UPDATE OF i SKIP LOCKED";
+        } else {
+            // The listed items' keys by index probes, sorted, then each checked in turn (LATERAL: a nested loop
+            // whatever the statistics) until the first free one. An item_id = ANY(:onlyItemIds) filter let the
+            // plan test every open item against the list, or count every listed item's slots before sorting:
+            // 0.1 to 1.7 s for 2,900 ids on a 25k-answer project (EXPLAIN ANALYZE, generic plan); now 12-38 ms.
+            sql = """
+                    WITH listed AS MATERIALIZED (
+                        SELECT c.id FROM unnest(CAST(:onlyItemIds AS text[])) AS w(item_id)
+                          JOIN {h-schema}item c ON c.project_id = :projectId AND c.item_id = w.item_id)
+                    SELECT free.id FROM (SELECT id FROM listed ORDER BY id) l
+                     CROSS JOIN LATERAL (SELECT i.id FROM {h-schema}item i WHERE i.id = l.id AND
+                    """ + free + """
+                            FOR NO KEY UPDATE OF i SKIP LOCKED) free
+                     ORDER BY l.id LIMIT 1""";
         }
-        if (!excluded.isEmpty()) {
-            sql.append(" AND i.id <> ALL(:excluded)");
-        }
-        sql.append(" AND ").append(OCCUPYING_ASSIGNMENTS).append(" < :overlap + i.extra_answers")
-                .append(" ORDER BY i.id LIMIT 1 FOR NO KEY UPDATE OF i SKIP LOCKED");
-        NativeQuery<Long> query = getSession().createNativeQuery(sql.toString(), Long.class)
+        NativeQuery<Long> query = getSession().createNativeQuery(sql, Long.class)
                 .setParameter("projectId", projectId)
                 .setParameter("annotatorId", annotatorId)
                 .setParameter("now", now)
@@ -103,8 +106,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
         if (!excluded.isEmpty()) {
             query.setParameter("excluded", excluded.stream().mapToLong(Long::longValue).toArray(), long[].class);
         }
-        List<Long> ids = query.getResultList();
-        return ids.stream().findFirst();
+        return query.getResultList().stream().findFirst();
     }
 
     /** Occupied slots of the item, counted by a fresh statement (so it sees every commit so far). */

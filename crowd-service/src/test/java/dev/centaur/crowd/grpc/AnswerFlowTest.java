@@ -187,6 +187,24 @@ class AnswerFlowTest extends CrowdTestSupport {
     }
 
     @Test
+    void onlyItemIdsOffersTheOldestListedItemWithAFreeSlot() {
+        String projectId = newProjectId();
+        upsertProject(projectId, 1, "a", "b");
+        enqueueTexts(projectId, "i1", "i2", "i3", "i4");
+        TestAnnotator ann = registerAnnotator("ann");
+        assertEquals("i2", registerAnnotator("bob").nextTask(projectId, "i2").getItemId());
+
+        Task first = ann.nextTask(projectId, "i4", "i2", "i3");
+        assertEquals("i3", first.getItemId(), "bob holds i2's only slot; i3 is older than i4, whatever the list order");
+        ann.answer(first.getAssignmentId(), "a");
+        Task second = ann.nextTask(projectId, "i4", "i2", "i3");
+        assertEquals("i4", second.getItemId());
+        ann.answer(second.getAssignmentId(), "a");
+
+        assertNull(ann.nextTask(projectId, "i4", "i2", "i3"), "nothing listed is left for ann");
+    }
+
+    @Test
     void nextTaskForAnUnknownProjectIsNotFound() {
         TestAnnotator ann = registerAnnotator("ann");
         String projectId = newProjectId();
