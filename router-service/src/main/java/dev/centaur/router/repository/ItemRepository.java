@@ -24,17 +24,18 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, ItemKey
 
     private static final String INSERT_IF_ABSENT = """
             INSERT INTO item (project_id, item_id, text, text_a, text_b, metadata, status, submitted_at,
-                next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), 'NEW', ?, now())
+                next_attempt_at, trace_parent)
+            VALUES (?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]), 'NEW', ?, now(), ?)
             ON CONFLICT (project_id, item_id) DO NOTHING
             """;
 
     /**
      * Stores the items that do not exist yet, in one JDBC batch; existing ones are left unchanged.
      *
+     * @param traceParent the submitting call's W3C traceparent, or null
      * @return how many were stored
      */
-    public int insertIfAbsent(String projectId, List<NewItem> items, Instant submittedAt) {
+    public int insertIfAbsent(String projectId, List<NewItem> items, Instant submittedAt, String traceParent) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
                 Timestamp submitted = Timestamp.from(submittedAt);
@@ -47,6 +48,7 @@ public class ItemRepository implements PanacheRepositoryBase<ItemEntity, ItemKey
                     insert.setArray(6, connection.createArrayOf("text", item.metadata().keySet().toArray()));
                     insert.setArray(7, connection.createArrayOf("text", item.metadata().values().toArray()));
                     insert.setTimestamp(8, submitted);
+                    insert.setString(9, traceParent);
                     insert.addBatch();
                 }
                 int created = 0;

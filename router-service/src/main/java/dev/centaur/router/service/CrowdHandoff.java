@@ -9,6 +9,7 @@ import dev.centaur.router.client.PeerCallException;
 import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
+import dev.centaur.router.tracing.ItemTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,9 @@ public class CrowdHandoff {
 
     @Inject
     CrowdClient crowd;
+
+    @Inject
+    ItemTraces traces;
 
     /** Pushes the settings of due projects; returns how many crowd acknowledged. */
     @Transactional
@@ -84,6 +88,12 @@ public class CrowdHandoff {
             return false;
         }
         List<ItemEntity> batch = items.claimDue(projectId, ItemStatus.TO_CROWD, config.crowd().batchSize());
+        // Crowd stores the Enqueue call's context (gRPC metadata) with the items, so its results continue it.
+        return traces.inBatchSpan("router enqueue at crowd", projectId, ModelRouting.traceParentsOf(batch),
+                () -> enqueueBatch(projectId, batch));
+    }
+
+    private boolean enqueueBatch(String projectId, List<ItemEntity> batch) {
         EnqueueRequest.Builder request = EnqueueRequest.newBuilder().setProjectId(projectId);
         for (ItemEntity item : batch) {
             CrowdItem.Builder crowdItem = CrowdItem.newBuilder().setItemId(item.itemId).setContent(item.content());

@@ -7,11 +7,13 @@ import dev.centaur.router.repository.GoldenProbeRepository;
 import dev.centaur.router.repository.GoldenProbeRepository.ProbeResult;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
+import dev.centaur.router.tracing.ItemTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * Turns crowd's aggregate into the item's final label, once; the aggregate of a golden probe (an id
@@ -35,6 +37,9 @@ public class CrowdResultRecorder {
     @Inject
     RouterMetrics metrics;
 
+    @Inject
+    ItemTraces traces;
+
     /**
      * Records the result unless the item has a final label already. The item row is locked first,
      * so concurrent reports for one item are decided one after the other.
@@ -56,9 +61,12 @@ public class CrowdResultRecorder {
         }
         ItemEntity item = items.lockItem(result.projectId(), result.itemId())
                 .orElseThrow(() -> NotFoundException.item(result.projectId(), result.itemId()));
-        boolean recorded = finalLabels.insertIfAbsent(FinalLabelEntity.of(item, result.label(), result.source(),
-                result.confidence(), result.answersUsed(), result.method(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        // In the item's own trace (from SubmitItems), linked to the ReportCrowdResult call's.
+        boolean recorded = traces.inItemSpan("router final label", project.projectId, item.itemId, item.traceParent,
+                Map.of(ItemTraces.LABEL, result.label(), ItemTraces.LABEL_SOURCE, result.source().name()),
+                () -> finalLabels.insertIfAbsent(FinalLabelEntity.of(item, result.label(), result.source(),
+                        result.confidence(), result.answersUsed(), result.method(),
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS))));
         if (recorded) {
             item.status = ItemStatus.LABELED;
             metrics.finalLabelRecorded(project.projectId, result.source());

@@ -53,6 +53,10 @@ public class ItemEntity extends PanacheEntityBase {
     @Column(name = "routed_at")
     public Instant routedAt;
 
+    /** The W3C traceparent of the SubmitItems call that stored the item; null when tracing was off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public ItemContent content() {
         ItemContent.Builder content = ItemContent.newBuilder();
         if (text != null) {

@@ -3,6 +3,7 @@ package dev.centaur.router.service;
 import dev.centaur.router.error.NotFoundException;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
+import dev.centaur.router.tracing.ItemTraces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,11 +33,13 @@ public class ItemSubmission {
      * Returns after the commit, so an acknowledged item is never lost.
      */
     public Outcome submit(String projectId, List<NewItem> newItems) {
+        String traceParent = ItemTraces.currentTraceParent();
         int created = QuarkusTransaction.requiringNew().call(() -> {
             if (projects.findById(projectId) == null) {
                 throw NotFoundException.project(projectId);
             }
-            return items.insertIfAbsent(projectId, newItems, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            return items.insertIfAbsent(projectId, newItems, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    traceParent);
         });
         metrics.itemsSubmitted(projectId, created);
         return new Outcome(created, newItems.size() - created);

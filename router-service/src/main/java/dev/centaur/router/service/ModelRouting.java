@@ -12,6 +12,7 @@ import dev.centaur.router.repository.ProjectRepository;
 import dev.centaur.router.routing.MalformedPredictionException;
 import dev.centaur.router.routing.RoutingDecision;
 import dev.centaur.router.routing.RoutingPolicy;
+import dev.centaur.router.tracing.ItemTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,6 +54,9 @@ public class ModelRouting {
     @Inject
     RouterMetrics metrics;
 
+    @Inject
+    ItemTraces traces;
+
     /**
      * Routes the next due batch, if any.
      *
@@ -66,6 +70,15 @@ public class ModelRouting {
             return false;
         }
         List<ItemEntity> batch = items.claimDue(projectId, ItemStatus.NEW, config.routing().batchSize());
+        return traces.inBatchSpan("router route items", projectId, traceParentsOf(batch),
+                () -> routeBatch(projectId, batch));
+    }
+
+    static List<String> traceParentsOf(List<ItemEntity> batch) {
+        return batch.stream().map(item -> item.traceParent).toList();
+    }
+
+    private boolean routeBatch(String projectId, List<ItemEntity> batch) {
         ProjectEntity project = projects.findById(projectId);
         PredictResponse response;
         try {
@@ -119,8 +132,11 @@ public class ModelRouting {
             RoutingDecision decision = RoutingPolicy.decide(distribution, thresholdByLabel);
             if (decision.acceptedFromModel()) {
                 item.status = ItemStatus.LABELED;
-                finalLabels.insertIfAbsent(FinalLabelEntity.of(item, project.labels[decision.labelIndex()],
-                        LabelSourceName.MODEL, decision.confidence(), 0, null, now));
+                String label = project.labels[decision.labelIndex()];
+                traces.inItemSpan("router final label", project.projectId, item.itemId, item.traceParent,
+                        Map.of(ItemTraces.LABEL, label, ItemTraces.LABEL_SOURCE, LabelSourceName.MODEL.name()),
+                        () -> finalLabels.insertIfAbsent(FinalLabelEntity.of(item, label,
+                                LabelSourceName.MODEL, decision.confidence(), 0, null, now)));
                 metrics.finalLabelRecorded(project.projectId, LabelSourceName.MODEL);
                 toModel++;
             } else {

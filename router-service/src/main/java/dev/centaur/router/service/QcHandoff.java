@@ -8,6 +8,7 @@ import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.repository.FinalLabelRepository;
 import dev.centaur.router.repository.ItemRepository;
 import dev.centaur.router.repository.ProjectRepository;
+import dev.centaur.router.tracing.ItemTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,9 @@ public class QcHandoff {
     @Inject
     QcClient qc;
 
+    @Inject
+    ItemTraces traces;
+
     /**
      * Offers the next due batch of final labels (all of one project).
      *
@@ -54,6 +58,13 @@ public class QcHandoff {
         List<String> itemIds = batch.stream().map(label -> label.itemId).toList();
         Map<String, ItemEntity> itemsById = items.findByIds(projectId, itemIds).stream()
                 .collect(Collectors.toMap(item -> item.itemId, Function.identity()));
+        return traces.inBatchSpan("router offer to qc", projectId,
+                batch.stream().map(label -> itemsById.get(label.itemId).traceParent).toList(),
+                () -> offerBatch(projectId, batch, itemIds, itemsById));
+    }
+
+    private boolean offerBatch(String projectId, List<FinalLabelEntity> batch, List<String> itemIds,
+            Map<String, ItemEntity> itemsById) {
         ProjectEntity project = projects.findById(projectId);
         OfferRequest.Builder request = OfferRequest.newBuilder()
                 .setProjectId(projectId)
