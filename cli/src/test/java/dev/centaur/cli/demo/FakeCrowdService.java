@@ -143,7 +143,7 @@ final class FakeCrowdService extends CrowdServiceGrpc.CrowdServiceImplBase {
         Map<String, String> itemAnswers = answers.get(assignment[1]);
         itemAnswers.put(annotator, request.getLabel());
         response.onNext(SubmitAnswerResponse.newBuilder().setItemAnswers(itemAnswers.size())
-                .setItemCompleted(itemAnswers.size() == overlap).build());
+                .build());
         response.onCompleted();
     }
 
