@@ -13,10 +13,12 @@ import io.grpc.StatusRuntimeException;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +36,11 @@ public final class AnnotatorCrew implements AutoCloseable {
 
     /** Tasks one annotator does in a turn before giving the thread to another. */
     static final int TASKS_PER_TURN = 20;
+    /**
+     * Item ids sent as only_item_ids per NextTask. A replayed worker may have thousands; sending
+     * them all makes every call scan them, so the list is offered in rotating windows.
+     */
+    static final int ITEM_WINDOW = 64;
     static final Duration FIRST_IDLE_PAUSE = Duration.ofMillis(200);
     static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
     private static final int MAX_NAME_LENGTH = 128;
@@ -156,15 +163,21 @@ public final class AnnotatorCrew implements AutoCloseable {
                 return -1; // An empty only_item_ids would mean "any item".
             }
             NextTaskResponse next;
+            List<String> window = state.restricted ? state.nextWindow(ITEM_WINDOW) : List.of();
             try {
                 NextTaskRequest.Builder request = NextTaskRequest.newBuilder().setProjectId(projectId);
-                if (state.restricted) {
-                    request.addAllOnlyItemIds(state.remaining);
-                }
+                request.addAllOnlyItemIds(window);
                 next = clients.crowdAs(state.token).nextTask(request.build());
             } catch (StatusRuntimeException e) {
                 return onError("NextTask", state, e);
             }
+            if (!next.hasTask() && state.restricted) {
+                state.idleInRotation += window.size();
+                if (state.idleInRotation < state.remaining.size()) {
+                    continue; // nothing free in this window: try the next one at once
+                }
+            }
+            state.idleInRotation = 0;
             if (!next.hasTask()) {
                 state.idlePauseMillis = state.idlePauseMillis == 0 ? FIRST_IDLE_PAUSE.toMillis()
                         : Math.min(maxIdlePauseMillis, state.idlePauseMillis * 2);
@@ -234,13 +247,32 @@ public final class AnnotatorCrew implements AutoCloseable {
         final Set<String> remaining;
         /** Items offered that this annotator has no answer for; their assignments are left to expire. */
         final Set<String> abandoned = new HashSet<>();
+        /** The answerable items in a fixed order, for the rotating windows. */
+        private final List<String> order;
+        private int cursor;
+        /** Items offered in windows since the last task; a whole rotation without one means idle. */
+        int idleInRotation;
         long idlePauseMillis;
 
         AnnotatorState(SimulatedAnnotator annotator, String token) {
             this.annotator = annotator;
             this.token = token;
-            this.remaining = new HashSet<>(annotator.answerableItemIds());
+            this.order = new ArrayList<>(new TreeSet<>(annotator.answerableItemIds()));
+            this.remaining = new HashSet<>(order);
             this.restricted = !remaining.isEmpty();
+        }
+
+        /** The next at most {@code size} remaining items after the last window, wrapping around once. */
+        List<String> nextWindow(int size) {
+            List<String> window = new ArrayList<>(size);
+            for (int seen = 0; seen < order.size() && window.size() < size; seen++) {
+                String id = order.get(cursor);
+                cursor = (cursor + 1) % order.size();
+                if (remaining.contains(id)) {
+                    window.add(id);
+                }
+            }
+            return window;
         }
     }
 

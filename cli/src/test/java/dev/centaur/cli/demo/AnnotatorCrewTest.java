@@ -127,6 +127,22 @@ class AnnotatorCrewTest {
         assertTrue(fake.nextTaskCalls < 10, "NextTask was called " + fake.nextTaskCalls + " times while the lease ran");
     }
 
+    @Test
+    void aLongItemListIsOfferedInRotatingWindowsOfTheItemsStillToAnswer() {
+        java.util.Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            recorded.put("i" + i, "0");
+        }
+        AnnotatorCrew.AnnotatorState state = new AnnotatorCrew.AnnotatorState(new ReplayAnnotator("w", recorded), "token");
+
+        assertEquals(List.of("i0", "i1"), state.nextWindow(2));
+        assertEquals(List.of("i2", "i3"), state.nextWindow(2));
+        state.remaining.remove("i0");
+        assertEquals(List.of("i4", "i1"), state.nextWindow(2), "wraps around and skips answered items");
+        state.remaining.retainAll(java.util.Set.of("i3"));
+        assertEquals(List.of("i3"), state.nextWindow(2), "never repeats an item within one window");
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
