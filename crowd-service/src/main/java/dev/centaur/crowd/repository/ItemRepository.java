@@ -39,8 +39,9 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
     public boolean insertIfAbsent(Item item) {
         int inserted = getSession().createNativeMutationQuery("""
                 INSERT INTO {h-schema}item (project_id, item_id, text, text_a, text_b, model_probabilities, enqueued_at,
-                                            control_label)
-                VALUES (:projectId, :itemId, :text, :textA, :textB, :probabilities, :enqueuedAt, :controlLabel)
+                                            control_label, trace_parent)
+                VALUES (:projectId, :itemId, :text, :textA, :textB, :probabilities, :enqueuedAt, :controlLabel,
+                        :traceParent)
                 ON CONFLICT ON CONSTRAINT item_unique_per_project DO NOTHING""")
                 .setParameter("projectId", item.projectId)
                 .setParameter("itemId", item.itemId)
@@ -50,6 +51,7 @@ public class ItemRepository implements PanacheRepositoryBase<Item, Long> {
                 .setParameter("probabilities", item.modelProbabilities, double[].class)
                 .setParameter("enqueuedAt", item.enqueuedAt)
                 .setParameter("controlLabel", item.controlLabel, String.class)
+                .setParameter("traceParent", item.traceParent, String.class)
                 .executeUpdate();
         return inserted == 1;
     }

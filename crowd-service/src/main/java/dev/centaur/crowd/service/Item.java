@@ -67,6 +67,10 @@ public class Item {
     @Column(name = "evaluation_due_at")
     public Instant evaluationDueAt;
 
+    /** The W3C traceparent of the Enqueue call that brought the item; null when tracing was off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     /** The known label of a control item; null for ordinary items. */
     @Column(name = "control_label")
     public String controlLabel;

@@ -187,6 +187,7 @@ public class ItemCompletion {
         entry.answersUsed = item.resultAnswers;
         entry.method = item.resultMethod;
         entry.source = SOURCE_CROWD;
+        entry.traceParent = item.traceParent;
         entry.createdAt = now;
         outbox.persist(entry);
         metrics.itemCompletedOnCommit();

@@ -2,6 +2,7 @@ package dev.centaur.crowd.service;
 
 import dev.centaur.crowd.repository.AnswerRepository;
 import dev.centaur.crowd.repository.ItemRepository;
+import dev.centaur.crowd.tracing.ItemTraces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -54,6 +55,7 @@ public class ItemService {
             }
         }
         Instant now = clock.instant();
+        String traceParent = ItemTraces.currentTraceParent();
         int enqueued = 0;
         for (NewItem newItem : newItems) {
             Item item = new Item();
@@ -64,6 +66,8 @@ public class ItemService {
             item.textB = newItem.textB();
             item.modelProbabilities = newItem.modelProbabilities();
             item.enqueuedAt = now;
+            // The Enqueue call's context, propagated by router in the gRPC metadata.
+            item.traceParent = traceParent;
             if (items.insertIfAbsent(item)) {
                 enqueued++;
             }

@@ -40,6 +40,10 @@ public class ResultOutboxEntry {
     @Column(name = "source")
     public String source;
 
+    /** The item's traceparent, so the report continues the item's trace; null when tracing was off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -6,6 +6,7 @@ import dev.centaur.crowd.client.RouterRejectedException;
 import dev.centaur.crowd.client.RouterUnavailableException;
 import dev.centaur.crowd.config.CrowdConfig;
 import dev.centaur.crowd.repository.ResultOutboxRepository;
+import dev.centaur.crowd.tracing.ItemTraces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class ResultReporter {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ItemTraces traces;
 
     @Scheduled(identity = "crowd-result-reporter", every = "${centaur.crowd.report.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -91,8 +95,10 @@ public class ResultReporter {
         RuntimeException failure = null;
         for (ResultOutboxEntry entry : entries) {
             try {
-                router.reportCrowdResult(new CrowdResultReport(entry.projectId, entry.itemId, entry.label,
-                        entry.confidence, entry.answersUsed, entry.method, entry.source));
+                // In the item's trace, so router's final label continues the trace of its SubmitItems call.
+                traces.inItemSpan("crowd report result", entry.projectId, entry.itemId, entry.traceParent,
+                        () -> router.reportCrowdResult(new CrowdResultReport(entry.projectId, entry.itemId,
+                                entry.label, entry.confidence, entry.answersUsed, entry.method, entry.source)));
                 entry.reportedAt = clock.instant();
                 reported++;
             } catch (RouterUnavailableException e) {
