@@ -39,7 +39,8 @@ final class BenchProject {
     private static final Duration EXPORT_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REVIEW_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration OPERATING_POINT_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration PROBE_WAIT = Duration.ofSeconds(90);
+    private static final Duration PROBE_WAIT = Duration.ofMinutes(4);
+    private static final Duration PROBES_SETTLED = Duration.ofSeconds(20);
 
     /** What to run: the project's id and role in the table, its policy, what it labels. */
     record Spec(String projectId, String role, Policy policy, List<DatasetItem> submitted, boolean train) {
@@ -123,13 +124,21 @@ final class BenchProject {
             return holdout;
         });
         long start = System.nanoTime();
+        long probes = -1;
+        long probesSince = start;
         while (System.nanoTime() - start < OPERATING_POINT_TIMEOUT.toNanos()) {
             GetCurveResponse curve = curve(projectId);
+            long now = System.nanoTime();
             boolean applied = curve.getEvidence().getGoldenItems() >= holdout.get() && curve.hasOperatingPoint()
                     && Math.abs(curve.getEffectiveThreshold() - curve.getOperatingPoint().getThreshold()) < 1e-9;
-            // The crowd's accuracy is measured once golden probes come back; give them a while.
-            boolean crowdSettled = !curve.getEvidence().getCrowdAccuracyAssumed()
-                    || System.nanoTime() - start > PROBE_WAIT.toNanos();
+            if (curve.getEvidence().getCrowdProbeItems() != probes) {
+                probes = curve.getEvidence().getCrowdProbeItems();
+                probesSince = now;
+            }
+            // The crowd's accuracy is measured on golden probes as they come back: wait until they stop
+            // coming (a handful would make a poor estimate), or give up waiting after a while.
+            boolean crowdSettled = (probes > 0 && now - probesSince > PROBES_SETTLED.toNanos())
+                    || now - start > PROBE_WAIT.toNanos();
             if (applied && crowdSettled) {
                 out.printf(Locale.ROOT, "%soperating point: threshold %.3f (%s). Evidence: %s%n", prefix,
                         curve.getOperatingPoint().getThreshold(), curve.getOperatingPoint().getExplanation(),
