@@ -3,6 +3,7 @@ package dev.centaur.cli.launch;
 import dev.centaur.cli.CliException;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The services a run started. Closing stops them: SIGTERM to all, a grace period, then a forced
  * kill. A JVM shutdown hook does the same on Ctrl-C or an unexpected exit, unless the services
- * are detached to keep running.
+ * are detached to keep running. Fault tests kill, terminate and restart single services.
  */
 public final class RunningServices implements AutoCloseable {
 
@@ -23,6 +24,14 @@ public final class RunningServices implements AutoCloseable {
     private boolean stopped;
     private boolean detached;
     private Runnable afterStop = () -> { };
+    private Relauncher relauncher;
+
+    /** Starts one service again as it was started first, and waits until a process is ready. */
+    interface Relauncher {
+        ServiceProcess launch(CentaurService service);
+
+        void awaitReady(ServiceProcess process);
+    }
 
     /** Registers the shutdown hook before any process starts, so none can outlive an early exit. */
     RunningServices(PrintStream log) {
@@ -46,6 +55,65 @@ public final class RunningServices implements AutoCloseable {
 
     public List<ServiceProcess> processes() {
         return List.copyOf(processes);
+    }
+
+    synchronized void relaunchWith(Relauncher relauncher) {
+        this.relauncher = relauncher;
+    }
+
+    /** The process now running (or last run) for the service. */
+    public ServiceProcess process(CentaurService service) {
+        return processes.stream().filter(p -> p.service() == service).reduce((first, last) -> last)
+                .orElseThrow(() -> new CliException(service.module() + " was not started"));
+    }
+
+    /** Kills the service at once (SIGKILL: no shutdown hooks, nothing finished), as a crash would. */
+    public void kill(CentaurService service) {
+        Process process = process(service).process();
+        process.destroyForcibly();
+        waitFor(process, TimeUnit.SECONDS.toNanos(FORCED_WAIT_SECONDS));
+        log.println(service.module() + " killed (SIGKILL)");
+    }
+
+    /**
+     * Asks the service to stop (SIGTERM: Quarkus' graceful shutdown) and waits up to the timeout;
+     * returns whether it exited in time. It is not killed if it did not.
+     */
+    public boolean terminate(CentaurService service, Duration timeout) {
+        Process process = process(service).process();
+        process.destroy();
+        waitFor(process, timeout.toNanos());
+        log.println(service.module() + (process.isAlive() ? " still runs " + timeout.toSeconds() + " s after SIGTERM"
+                : " stopped after SIGTERM, exit code " + process.exitValue()));
+        return !process.isAlive();
+    }
+
+    /**
+     * Starts a stopped (killed, terminated or crashed) service again and waits until it is ready;
+     * several services may restart at once.
+     */
+    public ServiceProcess restart(CentaurService service) {
+        ServiceProcess restarted;
+        Relauncher launcher;
+        synchronized (this) {
+            if (stopped) {
+                throw new CliException("Not restarting " + service.module() + ": the services are stopping");
+            }
+            launcher = relauncher;
+            if (launcher == null) {
+                throw new CliException("These services cannot be restarted");
+            }
+            ServiceProcess previous = process(service);
+            if (previous.process().isAlive()) {
+                throw new CliException(service.module() + " still runs (pid " + previous.process().pid() + "): stop it first");
+            }
+            // Registered before it is ready, so close() stops it even while it starts.
+            restarted = launcher.launch(service);
+            processes.set(processes.indexOf(previous), restarted);
+        }
+        launcher.awaitReady(restarted);
+        log.println(service.module() + " restarted, pid " + restarted.process().pid());
+        return restarted;
     }
 
     /** True when no started service process is alive any more. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +31,41 @@ public final class ServiceLauncher {
     private static final Duration READY_POLL = Duration.ofMillis(500);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
     private static final int LOG_TAIL_LINES = 25;
+    /**
+     * Quarkus' shutdown delay keeps a stopping service serving while a load balancer notices its
+     * readiness is DOWN; a local run has no load balancer, so its services stop at once.
+     */
+    private static final Map<String, String> LOCAL_RUN_ENVIRONMENT = Map.of("QUARKUS_SHUTDOWN_DELAY", "0s");
 
     private final Path servicesDir;
     private final String heap;
     private final Duration startupTimeout;
     private final PrintStream log;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
 
     public ServiceLauncher(Path servicesDir, String heap, Duration startupTimeout, PrintStream log) {
+        this(servicesDir, heap, startupTimeout, log, Map.of());
+    }
+
+    private ServiceLauncher(Path servicesDir, String heap, Duration startupTimeout, PrintStream log,
+            Map<String, String> environment) {
         this.servicesDir = servicesDir;
         this.heap = heap;
         this.startupTimeout = startupTimeout;
         this.log = log;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * A launcher that also gives every service these environment variables (Quarkus settings such
+     * as {@code QUARKUS_SHUTDOWN_DELAY} or {@code CENTAUR_ROUTER_ROUTING_RETRY_BACKOFF}), over the
+     * defaults.
+     */
+    public ServiceLauncher withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(variables);
+        return new ServiceLauncher(servicesDir, heap, startupTimeout, log, merged);
     }
 
     /**
@@ -85,6 +109,17 @@ public final class ServiceLauncher {
             throw new CliException("Cannot create the run directory " + runDir + ": " + e.getMessage(), e);
         }
         RunningServices running = new RunningServices(log);
+        running.relaunchWith(new RunningServices.Relauncher() {
+            @Override
+            public ServiceProcess launch(CentaurService service) {
+                return ServiceLauncher.this.launch(service, jars.get(service), addresses, database, runDir);
+            }
+
+            @Override
+            public void awaitReady(ServiceProcess process) {
+                ServiceLauncher.this.awaitReady(List.of(process));
+            }
+        });
         try {
             for (CentaurService service : CentaurService.values()) {
                 running.add(launch(service, jars.get(service), addresses, database, runDir));
@@ -109,6 +144,7 @@ public final class ServiceLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = builder.environment();
+        env.putAll(LOCAL_RUN_ENVIRONMENT);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_HTTP_HOST", addresses.host());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
@@ -118,6 +154,7 @@ public final class ServiceLauncher {
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.clientName() + "_HOST", addresses.host());
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.clientName() + "_PORT", String.valueOf(peer.port(addresses)));
         }
+        env.putAll(environment);
         try {
             return new ServiceProcess(service, port, builder.start(), logFile);
         } catch (IOException e) {
