@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * <p>A submission that does not fit the queue is refused whole at once ({@link QueueFullException}).
  * Jobs whose deadline has passed are dropped before the pass ({@link DeadlineExpiredException}).
  * When a batch pass throws, each of its jobs is run again alone, so one bad item fails only itself
- * (it fails with its own exception) and the others still get their answers.
+ * (it fails with its own exception) and the others still get their answers. Closing fails what
+ * still waits, and refuses new work, with {@link BatcherClosedException}.
  */
 public final class BatchAggregator<I, O> implements AutoCloseable {
 
@@ -67,7 +68,7 @@ public final class BatchAggregator<I, O> implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("batch aggregator " + name + " is closed");
+                throw new BatcherClosedException("batch aggregator " + name + " is closed");
             }
             if (queue.size() + inputs.size() > settings.queueCapacity()) {
                 throw new QueueFullException("model " + name + " has " + queue.size() + " items queued; "
@@ -113,7 +114,7 @@ public final class BatchAggregator<I, O> implements AutoCloseable {
             lock.unlock();
         }
         worker.interrupt();
-        IllegalStateException reason = new IllegalStateException("batch aggregator " + name + " closed");
+        BatcherClosedException reason = new BatcherClosedException("batch aggregator " + name + " closed");
         abandoned.forEach(job -> job.result().completeExceptionally(reason));
     }
 

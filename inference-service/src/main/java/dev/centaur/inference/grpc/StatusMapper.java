@@ -1,5 +1,6 @@
 package dev.centaur.inference.grpc;
 
+import dev.centaur.inference.batching.BatcherClosedException;
 import dev.centaur.inference.batching.DeadlineExpiredException;
 import dev.centaur.inference.batching.QueueFullException;
 import dev.centaur.inference.remotellm.RemoteModelException;
@@ -21,6 +22,10 @@ public final class StatusMapper {
     private static final Logger LOG = Logger.getLogger(StatusMapper.class);
     /** SQLSTATE class 08: connection exceptions. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** SQLSTATE 57P01..57P03: the server is shutting down or restarting. */
+    private static final String SERVER_SHUTTING_DOWN = "57P0";
+    /** Bounds the walk through causes and suppressed exceptions (they may form a cycle). */
+    private static final int MAX_CAUSES = 32;
 
     private StatusMapper() {
     }
@@ -50,6 +55,10 @@ public final class StatusMapper {
         if (failure instanceof QueueFullException) {
             return Status.RESOURCE_EXHAUSTED.withDescription(failure.getMessage()).asRuntimeException();
         }
+        if (failure instanceof BatcherClosedException) {
+            return Status.UNAVAILABLE.withDescription(failure.getMessage() + ": the service is stopping, retry")
+                    .asRuntimeException();
+        }
         if (failure instanceof DeadlineExpiredException) {
             return Status.DEADLINE_EXCEEDED.withDescription(failure.getMessage()).asRuntimeException();
         }
@@ -74,13 +83,24 @@ public final class StatusMapper {
 
     /** A lost connection or an exhausted pool anywhere in the cause chain: worth retrying later. */
     static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        return databaseUnreachable(failure, 0);
+    }
+
+    /** Suppressed exceptions count too: a failed commit carries the driver's error so. */
+    private static boolean databaseUnreachable(Throwable failure, int depth) {
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             if (cause instanceof SQLTransientException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                    && (sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)
+                            || sql.getSQLState().startsWith(SERVER_SHUTTING_DOWN))) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (databaseUnreachable(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             if (cause.getCause() == cause) {
                 break;

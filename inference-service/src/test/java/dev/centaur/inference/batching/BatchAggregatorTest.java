@@ -211,8 +211,9 @@ class BatchAggregatorTest {
         batcher.close();
         release.countDown();
 
-        assertThrows(ExecutionException.class, () -> await(waiting));
-        assertThrows(IllegalStateException.class, () -> batcher.submit(2, BatchAggregator.NO_DEADLINE));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> await(waiting));
+        assertInstanceOf(BatcherClosedException.class, failed.getCause(), "the waiting job is failed, not dropped");
+        assertThrows(BatcherClosedException.class, () -> batcher.submit(2, BatchAggregator.NO_DEADLINE));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

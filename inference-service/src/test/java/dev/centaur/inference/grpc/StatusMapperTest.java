@@ -3,6 +3,7 @@ package dev.centaur.inference.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.centaur.inference.batching.BatcherClosedException;
 import dev.centaur.inference.batching.DeadlineExpiredException;
 import dev.centaur.inference.batching.QueueFullException;
 import dev.centaur.inference.service.FailedPreconditionException;
@@ -39,11 +40,29 @@ class StatusMapperTest {
     }
 
     @Test
+    void aClosedBatchQueueIsUnavailable() {
+        Status closed = statusOf(new BatcherClosedException("batch aggregator m@v closed"));
+        assertEquals(Status.Code.UNAVAILABLE, closed.getCode());
+        assertEquals("batch aggregator m@v closed: the service is stopping, retry", closed.getDescription());
+    }
+
+    @Test
     void lostDatabaseConnectionsAreUnavailable() {
         assertEquals(Status.Code.UNAVAILABLE,
                 statusOf(new RuntimeException(new SQLException("connection refused", "08001"))).getCode());
         assertEquals(Status.Code.UNAVAILABLE,
                 statusOf(new IllegalStateException(new SQLTransientConnectionException("pool exhausted"))).getCode());
+        assertEquals(Status.Code.UNAVAILABLE, statusOf(new RuntimeException(
+                new SQLException("terminating connection due to administrator command", "57P01"))).getCode());
+    }
+
+    @Test
+    void aCommitCutByARestartingServerIsUnavailable() {
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new IllegalStateException("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertEquals(Status.Code.UNAVAILABLE, statusOf(new IllegalStateException("Error invoking subclass method", commit))
+                .getCode());
     }
 
     @Test
