@@ -1,0 +1,68 @@
+package dev.centaur.guard.grpc;
+
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Bytes that do not parse as the method's request message get INVALID_ARGUMENT naming the message
+ * type, not INTERNAL.
+ *
+ * <p>Why it is needed: Quarkus's gRPC server on the HTTP port (Vert.x transport) drops a request
+ * whose bytes fail to parse and then delivers the half-close, so the service would answer
+ * INTERNAL "Half-closed without a request" (unary) or end a stream with nothing. Every valid
+ * request, even an empty one, reaches {@code onMessage}; so a half-close before any message means
+ * the client sent none that parsed, and this interceptor answers it before the method runs.
+ * A stream (client or bidirectional) whose later messages fail to parse cannot be told apart this
+ * way: those messages are dropped.
+ */
+public final class MalformedRequestInterceptor implements ServerInterceptor {
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+            ServerCallHandler<Q, R> next) {
+        ServerCall.Listener<Q> delegate = next.startCall(call, headers);
+        AtomicBoolean received = new AtomicBoolean();
+        AtomicBoolean refused = new AtomicBoolean();
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
+            @Override
+            public void onMessage(Q message) {
+                received.set(true);
+                super.onMessage(message);
+            }
+
+            @Override
+            public void onHalfClose() {
+                if (!received.get()) {
+                    refused.set(true);
+                    call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid "
+                            + requestType(call.getMethodDescriptor()) + " message: its bytes do not parse as"
+                            + " protobuf, or none were sent"), new Metadata());
+                    return;
+                }
+                super.onHalfClose();
+            }
+
+            @Override
+            public void onReady() {
+                if (!refused.get()) {
+                    super.onReady();
+                }
+            }
+        };
+    }
+
+    /** The request message's type name, e.g. {@code SubmitItemsRequest}. */
+    static String requestType(MethodDescriptor<?, ?> method) {
+        if (method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> prototyped
+                && prototyped.getMessagePrototype() != null) {
+            return prototyped.getMessagePrototype().getClass().getSimpleName();
+        }
+        return method.getFullMethodName() + " request";
+    }
+}
