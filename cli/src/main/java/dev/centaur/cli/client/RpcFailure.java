@@ -16,7 +16,10 @@ public final class RpcFailure {
         Status status = e.getStatus();
         String description = status.getDescription() == null ? "" : ": " + status.getDescription();
         String cause = status.getCause() == null ? "" : " (" + status.getCause() + ")";
-        return rpc + " failed with " + status.getCode() + description + cause;
+        String hint = status.getCode() == Status.Code.UNAUTHENTICATED
+                ? " (pass a token: --token-file <file>, $CENTAUR_TOKEN or --token; centaur up/demo/bench write the run's"
+                + " admin token to <run-dir>/admin-token)" : "";
+        return rpc + " failed with " + status.getCode() + description + cause + hint;
     }
 
     /** Runs one call; a failure becomes a {@link CliException} with a readable message. */
