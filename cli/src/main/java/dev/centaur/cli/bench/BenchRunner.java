@@ -84,7 +84,8 @@ public final class BenchRunner {
         List<DatasetResult> results = new ArrayList<>();
         try {
             services = options.platform.launcher(out).start(addresses, database, runDir);
-            try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds))) {
+            try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds),
+                    services.adminToken().orElse(null))) {
                 for (BenchData data : datasets) {
                     results.add(runDataset(data, stamp, clients));
                 }

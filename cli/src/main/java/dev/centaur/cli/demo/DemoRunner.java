@@ -60,7 +60,8 @@ public final class DemoRunner {
         try {
             services = launcher.start(addresses, database, runDir);
             LabelingRun.Outcome outcome;
-            try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds))) {
+            try (CentaurClients clients = new CentaurClients(addresses, Duration.ofSeconds(options.rpcTimeoutSeconds),
+                    services.adminToken().orElse(null))) {
                 outcome = new LabelingRun(options, data, projectId, clients, out).run();
                 curveSummary(clients, projectId, runDir);
             }
@@ -104,6 +105,8 @@ public final class DemoRunner {
     public static void keep(RunningServices services, Database database, PrintStream out) {
         out.println("Services keep running (--keep-running):");
         out.print(services.describe());
+        services.adminTokenFile().ifPresent(file -> out.println("Admin token: " + file.toAbsolutePath()
+                + " (the other centaur commands on this base port use it; or pass --token / set CENTAUR_TOKEN)"));
         if (!database.isEmbedded()) {
             services.detach();
             out.println("Stop them with: kill " + String.join(" ",

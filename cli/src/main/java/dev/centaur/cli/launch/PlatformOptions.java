@@ -37,6 +37,12 @@ public class PlatformOptions {
     @Option(names = "--startup-timeout", defaultValue = "240", description = "Seconds to wait for the services to be ready. Default: ${DEFAULT-VALUE}.")
     public int startupTimeoutSeconds;
 
+    @Option(names = "--no-auth",
+            description = "Start the services with auth off (CENTAUR_AUTH_ENABLED=false): every caller, with or without a token, "
+                    + "may do everything. For debugging only. By default every run makes a fresh service token and admin token; "
+                    + "the admin token goes to <run-dir>/admin-token (owner-only), where the other commands find it.")
+    public boolean noAuth;
+
     /** The local PostgreSQL if it answers, else an embedded one; the database created if missing. */
     public Database provideDatabase(PrintStream out) {
         return new DatabaseProvider(dbHost, dbPort, dbUser, out).provide(dbName, fresh);
@@ -45,6 +51,6 @@ public class PlatformOptions {
     /** A launcher for the packaged services, found from the working directory unless given. */
     public ServiceLauncher launcher(PrintStream out) {
         Path services = servicesDir != null ? servicesDir : ServiceLauncher.findServicesDir(Path.of(""));
-        return new ServiceLauncher(services, serviceHeap, Duration.ofSeconds(startupTimeoutSeconds), out);
+        return new ServiceLauncher(services, serviceHeap, Duration.ofSeconds(startupTimeoutSeconds), out).withAuth(!noAuth);
     }
 }

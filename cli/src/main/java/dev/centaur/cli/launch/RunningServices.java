@@ -3,8 +3,10 @@ package dev.centaur.cli.launch;
 import dev.centaur.cli.CliException;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,8 @@ public final class RunningServices implements AutoCloseable {
     private boolean detached;
     private Runnable afterStop = () -> { };
     private Relauncher relauncher;
+    private RunAuth auth = RunAuth.disabled();
+    private Path adminTokenFile;
 
     /** Starts one service again as it was started first, and waits until a process is ready. */
     interface Relauncher {
@@ -51,6 +55,26 @@ public final class RunningServices implements AutoCloseable {
             throw new CliException("Stopped while starting the services");
         }
         processes.add(process);
+    }
+
+    synchronized void auth(RunAuth auth, Path adminTokenFile) {
+        this.auth = auth;
+        this.adminTokenFile = adminTokenFile;
+    }
+
+    /** Whether the services were started with auth on. */
+    public synchronized boolean authEnabled() {
+        return auth.enabled();
+    }
+
+    /** The run's bootstrap admin token, for this command's own clients; empty with auth off. */
+    public synchronized Optional<String> adminToken() {
+        return auth.adminToken();
+    }
+
+    /** Where the admin token is kept (owner-only); empty with auth off. */
+    public synchronized Optional<Path> adminTokenFile() {
+        return Optional.ofNullable(adminTokenFile);
     }
 
     public List<ServiceProcess> processes() {

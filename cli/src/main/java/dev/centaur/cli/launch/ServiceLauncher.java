@@ -23,8 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts the four packaged services as separate JVMs, each with its port, the database and the
- * addresses of the others in its environment, and waits until each reports ready.
+ * Starts the four packaged services as separate JVMs, each with its port, the database, the
+ * addresses of the others and the run's tokens in its environment, and waits until each reports
+ * ready. Every run makes a fresh service token and admin token ({@link RunAuth}) unless auth is
+ * off.
  */
 public final class ServiceLauncher {
 
@@ -42,19 +44,21 @@ public final class ServiceLauncher {
     private final Duration startupTimeout;
     private final PrintStream log;
     private final Map<String, String> environment;
+    private final boolean authEnabled;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
 
     public ServiceLauncher(Path servicesDir, String heap, Duration startupTimeout, PrintStream log) {
-        this(servicesDir, heap, startupTimeout, log, Map.of());
+        this(servicesDir, heap, startupTimeout, log, Map.of(), true);
     }
 
     private ServiceLauncher(Path servicesDir, String heap, Duration startupTimeout, PrintStream log,
-            Map<String, String> environment) {
+            Map<String, String> environment, boolean authEnabled) {
         this.servicesDir = servicesDir;
         this.heap = heap;
         this.startupTimeout = startupTimeout;
         this.log = log;
         this.environment = Map.copyOf(environment);
+        this.authEnabled = authEnabled;
     }
 
     /**
@@ -65,7 +69,15 @@ public final class ServiceLauncher {
     public ServiceLauncher withEnvironment(Map<String, String> variables) {
         Map<String, String> merged = new HashMap<>(environment);
         merged.putAll(variables);
-        return new ServiceLauncher(servicesDir, heap, startupTimeout, log, merged);
+        return new ServiceLauncher(servicesDir, heap, startupTimeout, log, merged, authEnabled);
+    }
+
+    /**
+     * A launcher that starts the services with auth on (the default: fresh tokens every run) or,
+     * for debugging, off ({@code CENTAUR_AUTH_ENABLED=false}: every caller may do everything).
+     */
+    public ServiceLauncher withAuth(boolean enabled) {
+        return new ServiceLauncher(servicesDir, heap, startupTimeout, log, environment, enabled);
     }
 
     /**
@@ -108,11 +120,21 @@ public final class ServiceLauncher {
         } catch (IOException e) {
             throw new CliException("Cannot create the run directory " + runDir + ": " + e.getMessage(), e);
         }
+        RunAuth auth = authEnabled ? RunAuth.fresh() : RunAuth.disabled();
+        Optional<Path> tokenFile = auth.writeAdminToken(runDir);
+        RunPointer.record(addresses.routerPort(), runDir);
+        if (tokenFile.isPresent()) {
+            log.println("Admin token (owner-only file; the cli's commands on --base-port " + addresses.routerPort()
+                    + " read it): " + tokenFile.get().toAbsolutePath());
+        } else {
+            log.println("Auth is OFF (--no-auth): every caller may do everything. Use this for debugging only.");
+        }
         RunningServices running = new RunningServices(log);
+        running.auth(auth, tokenFile.orElse(null));
         running.relaunchWith(new RunningServices.Relauncher() {
             @Override
             public ServiceProcess launch(CentaurService service) {
-                return ServiceLauncher.this.launch(service, jars.get(service), addresses, database, runDir);
+                return ServiceLauncher.this.launch(service, jars.get(service), addresses, database, runDir, auth);
             }
 
             @Override
@@ -122,7 +144,7 @@ public final class ServiceLauncher {
         });
         try {
             for (CentaurService service : CentaurService.values()) {
-                running.add(launch(service, jars.get(service), addresses, database, runDir));
+                running.add(launch(service, jars.get(service), addresses, database, runDir, auth));
             }
             log.println("Services starting; logs in " + runDir);
             awaitReady(running.processes());
@@ -134,7 +156,7 @@ public final class ServiceLauncher {
     }
 
     private ServiceProcess launch(CentaurService service, Path jar, ServiceAddresses addresses, Database database,
-            Path runDir) {
+            Path runDir, RunAuth auth) {
         int port = service.port(addresses);
         Path logFile = runDir.resolve(service.module() + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -143,9 +165,19 @@ public final class ServiceLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.putAll(LOCAL_RUN_ENVIRONMENT);
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().putAll(serviceEnvironment(service, addresses, database, auth));
+        try {
+            return new ServiceProcess(service, port, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new CliException("Cannot start " + service.module() + " (" + jar + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** What a service's process gets on top of this command's environment; the extra variables win. */
+    Map<String, String> serviceEnvironment(CentaurService service, ServiceAddresses addresses, Database database,
+            RunAuth auth) {
+        Map<String, String> env = new HashMap<>(LOCAL_RUN_ENVIRONMENT);
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port(addresses)));
         env.put("QUARKUS_HTTP_HOST", addresses.host());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
@@ -154,12 +186,9 @@ public final class ServiceLauncher {
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.clientName() + "_HOST", addresses.host());
             env.put("QUARKUS_GRPC_CLIENTS_" + peer.clientName() + "_PORT", String.valueOf(peer.port(addresses)));
         }
+        env.putAll(auth.environment());
         env.putAll(environment);
-        try {
-            return new ServiceProcess(service, port, builder.start(), logFile);
-        } catch (IOException e) {
-            throw new CliException("Cannot start " + service.module() + " (" + jar + "): " + e.getMessage(), e);
-        }
+        return env;
     }
 
     private void awaitReady(List<ServiceProcess> processes) {
