@@ -2,6 +2,7 @@ package dev.centaur.cli.command;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
 import picocli.CommandLine;
 
@@ -22,6 +23,11 @@ final class FakeRouterRun implements AutoCloseable {
     private final Server server;
 
     FakeRouterRun(BindableService router) {
+        this(router.bindService());
+    }
+
+    /** A router service wrapped in interceptors, e.g. one that records the callers' tokens. */
+    FakeRouterRun(ServerServiceDefinition router) {
         try {
             server = NettyServerBuilder.forPort(0).addService(router).build().start();
         } catch (IOException e) {
