@@ -3,10 +3,12 @@ package dev.centaur.cli.demo;
 import dev.centaur.cli.CliException;
 import dev.centaur.cli.client.CentaurClients;
 import dev.centaur.cli.client.RpcFailure;
+import dev.centaur.guard.Roles;
 import dev.centaur.qc.v1.NextReviewRequest;
 import dev.centaur.qc.v1.NextReviewResponse;
 import dev.centaur.qc.v1.Review;
 import dev.centaur.qc.v1.SubmitReviewRequest;
+import dev.centaur.router.v1.CreateTokenRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Simulated experts who drain a project's QC review queue, answering each review with the gold
- * label. An item without gold cannot be reviewed; its review is left to expire.
+ * label. An item without gold cannot be reviewed; its review is left to expire. Each expert
+ * answers with their own token (router's CreateToken, role expert, subject the expert id), as qc
+ * takes reviews only from the expert they are leased to.
  */
 public final class ExpertPanel {
 
@@ -68,8 +72,10 @@ public final class ExpertPanel {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 1; i <= experts; i++) {
-                String expertId = projectId + "/expert-" + i;
-                running.add(pool.submit(() -> review(expertId, skipped)));
+                // A token's subject is [A-Za-z0-9._@-]{1,128}; project ids are [a-z0-9-]{1,64}.
+                String expertId = projectId + ".expert-" + i;
+                String token = expertToken(expertId);
+                running.add(pool.submit(() -> review(expertId, token, skipped)));
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             for (Future<?> expert : running) {
@@ -88,11 +94,43 @@ public final class ExpertPanel {
         }
     }
 
-    private void review(String expertId, Set<String> skipped) {
+    /**
+     * A new expert token for {@code expertId}, made with the command's (admin) token; null when
+     * the command has none (services with auth off), so the expert's calls carry none either.
+     * Router may be restarting (fault tests): transient failures are retried; no request id, as
+     * a repeat of one would answer without the token.
+     */
+    private String expertToken(String expertId) {
+        if (!clients.hasToken()) {
+            return null;
+        }
+        CreateTokenRequest request = CreateTokenRequest.newBuilder().setRole(Roles.EXPERT).setSubject(expertId).build();
+        int retries = 0;
+        while (true) {
+            try {
+                return clients.access().createToken(request).getToken();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                    return null; // Router before issue 9's tokens: its services take no tokens either.
+                }
+                if (!isTransient(e.getStatus().getCode()) || ++retries > MAX_CONSECUTIVE_RETRIES) {
+                    throw new CliException(RpcFailure.describe("CreateToken for expert " + expertId, e), e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static boolean isTransient(Status.Code code) {
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.ABORTED;
+    }
+
+    private void review(String expertId, String token, Set<String> skipped) {
         int retries = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                NextReviewResponse next = clients.qc().nextReview(NextReviewRequest.newBuilder()
+                NextReviewResponse next = clients.qcAs(token).nextReview(NextReviewRequest.newBuilder()
                         .setExpertId(expertId).setProjectId(projectId).build());
                 if (!next.hasReview()) {
                     return;
@@ -106,7 +144,7 @@ public final class ExpertPanel {
                     }
                     continue;
                 }
-                boolean correct = clients.qc().submitReview(SubmitReviewRequest.newBuilder()
+                boolean correct = clients.qcAs(token).submitReview(SubmitReviewRequest.newBuilder()
                         .setExpertId(expertId).setReviewId(review.getReviewId()).setLabel(truth).build())
                         .getFinalLabelCorrect();
                 reviewsSubmitted.incrementAndGet();
@@ -116,9 +154,7 @@ public final class ExpertPanel {
                 retries = 0;
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
-                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
-                        || code == Status.Code.RESOURCE_EXHAUSTED || code == Status.Code.ABORTED
-                        || code == Status.Code.FAILED_PRECONDITION;
+                boolean retryable = isTransient(code) || code == Status.Code.FAILED_PRECONDITION;
                 if (!retryable || ++retries > MAX_CONSECUTIVE_RETRIES) {
                     throw new CliException(RpcFailure.describe("QC review by " + expertId, e), e);
                 }
