@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The four packaged services on their own ports and database, started by the cli's launcher with
- * short shutdown delays and worker pauses so faults and their recovery fit in a CI run.
+ * short shutdown delays and worker pauses so faults and their recovery fit in a CI run. Auth is
+ * on as in production: {@link #clients} send the run's admin token (the launcher makes a fresh
+ * one each run; restarted services keep it), annotators and experts their own tokens.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -53,7 +55,8 @@ final class SystemUnderTest implements AutoCloseable {
         this.services = services;
         this.runDir = runDir;
         this.out = out;
-        this.clients = new CentaurClients(addresses, RPC_TIMEOUT);
+        this.clients = new CentaurClients(addresses, RPC_TIMEOUT,
+                services.adminToken().orElseThrow(() -> new AssertionError("the launcher started the services without auth")));
     }
 
     /** Fresh schemas in {@code databaseName} on the PostgreSQL at 127.0.0.1:{@code dbPort}, then the services. */
