@@ -1,12 +1,17 @@
 package dev.centaur.deploy;
 
+import dev.centaur.deploy.check.AuthChecks;
 import dev.centaur.deploy.check.CrdSchema;
 import dev.centaur.deploy.check.PodChecks;
 import dev.centaur.deploy.check.ServiceChecks;
+import dev.centaur.deploy.check.ShutdownChecks;
 import dev.centaur.deploy.check.UnknownFields;
 import dev.centaur.deploy.kustomize.KustomizeException;
 import dev.centaur.deploy.kustomize.Kustomizer;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,9 +67,68 @@ class BrokenManifestTest {
     }
 
     @Test
-    void plainTextPasswordIsReported() {
-        assertEquals(List.of("Deployment/router container router: QUARKUS_DATASOURCE_PASSWORD is not read from a Secret"),
+    void plainTextPasswordAndTokenAndASecretFromAConfigMapAreReported() {
+        assertEquals(List.of(
+                "Deployment/router container router: QUARKUS_DATASOURCE_PASSWORD is not read from a Secret",
+                "Deployment/router container router: CENTAUR_AUTH_SERVICE_TOKEN is not read from a Secret",
+                "Deployment/router container router: WEBHOOK_SECRET is not read from a Secret"),
                 PodChecks.credentialsFromSecrets(pods));
+    }
+
+    @Test
+    void authNotFromTheSecretOrTurnedOffIsReported() {
+        assertEquals(List.of(
+                "Deployment/router container router: CENTAUR_AUTH_SERVICE_TOKEN is not read from Secret centaur-auth",
+                "Deployment/router container router: CENTAUR_AUTH_ADMIN_TOKEN_SHA256 is not read from Secret centaur-auth",
+                "Deployment/router container router: CENTAUR_AUTH_ENABLED is 'false': auth is off"),
+                AuthChecks.servicesReadAuthFromSecret(Map.of("Deployment/router", pods.get("Deployment/router"))));
+    }
+
+    @Test
+    void authFromTheWrongSecretOrKeyIsReported() {
+        Manifests local = Manifests.overlay("local");
+        PodTemplateSpec qc = local.deployment("qc").getSpec().getTemplate();
+        qc.getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("CENTAUR_AUTH_ADMIN_TOKEN_SHA256"))
+                .forEach(e -> e.getValueFrom().getSecretKeyRef().setName("centaur-db"));
+        qc.getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("CENTAUR_AUTH_SERVICE_TOKEN"))
+                .forEach(e -> e.getValueFrom().getSecretKeyRef().setKey("token"));
+        assertEquals(List.of(
+                "Deployment/qc container qc: CENTAUR_AUTH_SERVICE_TOKEN reads Secret centaur-auth key token, not centaur-auth key service-token",
+                "Deployment/qc container qc: CENTAUR_AUTH_ADMIN_TOKEN_SHA256 reads Secret centaur-db key admin-token-sha256, not centaur-auth key admin-token-sha256"),
+                AuthChecks.servicesReadAuthFromSecret(Map.of("Deployment/qc", qc)));
+    }
+
+    @Test
+    void aGeneratedAuthSecretWithoutAProperHashIsReported() {
+        Secret secret = new SecretBuilder().withMetadata(new ObjectMetaBuilder().withName("centaur-auth").build())
+                .withData(Map.of("admin-token-sha256", java.util.Base64.getEncoder().encodeToString("centaur-local-admin-token".getBytes())))
+                .build();
+        assertEquals(List.of("Secret/centaur-auth: no service-token",
+                "Secret/centaur-auth: admin-token-sha256 is 'centaur-local-admin-token', not 64 lowercase hex digits"),
+                AuthChecks.secretHoldsBothKeys(secret));
+    }
+
+    @Test
+    void aGracePeriodShorterThanTheShutdownIsReported() {
+        assertEquals(List.of("Deployment/router container router: terminationGracePeriodSeconds 10 does not exceed "
+                        + "quarkus.shutdown.delay 5.0 s + quarkus.shutdown.timeout 15.0 s: Kubernetes would kill it while it drains"),
+                ShutdownChecks.graceExceedsShutdown("Deployment/router", pods.get("Deployment/router"),
+                        Repository.applicationProperties(Repository.CentaurService.ROUTER)));
+    }
+
+    @Test
+    void aShutdownTimeoutRaisedInTheDeploymentCountsAgainstTheGracePeriod() {
+        Manifests local = Manifests.overlay("local");
+        PodTemplateSpec crowd = local.deployment("crowd").getSpec().getTemplate();
+        assertEquals(List.of(), ShutdownChecks.graceExceedsShutdown("Deployment/crowd", crowd,
+                Repository.applicationProperties(Repository.CentaurService.CROWD)));
+        crowd.getSpec().getContainers().get(0).getEnv().add(new io.fabric8.kubernetes.api.model.EnvVar("QUARKUS_SHUTDOWN_TIMEOUT", "25s", null));
+        assertEquals(List.of("Deployment/crowd container crowd: terminationGracePeriodSeconds 30 does not exceed "
+                        + "quarkus.shutdown.delay 5.0 s + quarkus.shutdown.timeout 25.0 s: Kubernetes would kill it while it drains"),
+                ShutdownChecks.graceExceedsShutdown("Deployment/crowd", crowd,
+                        Repository.applicationProperties(Repository.CentaurService.CROWD)));
     }
 
     @Test
@@ -120,7 +184,7 @@ class BrokenManifestTest {
         production.all().add(allowAll);
         TreeSet<String> extra = NetworkPolicyTest.connections(production);
         extra.removeAll(NetworkPolicyTest.expected(production));
-        assertTrue(extra.contains("inference -> router:8080/TCP"), "allow-all lets inference call router: " + extra);
+        assertTrue(extra.contains("inference -> crowd:8082/TCP"), "allow-all lets inference call crowd: " + extra);
         assertTrue(extra.contains("pod-in-another-namespace -> postgres:5432/TCP"), "allow-all opens the database: " + extra);
     }
 

@@ -1,10 +1,14 @@
 package dev.centaur.deploy;
 
 import dev.centaur.deploy.Repository.CentaurService;
+import dev.centaur.deploy.check.AuthChecks;
 import dev.centaur.deploy.check.PodChecks;
 import dev.centaur.deploy.check.ServiceChecks;
+import dev.centaur.deploy.check.ShutdownChecks;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -13,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +62,37 @@ class WorkloadTest {
                     problems.add("ConfigMap/" + configMap.getMetadata().getName() + ": key " + key + " belongs in a Secret");
                 }
             }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceReadsBothAuthVariablesFromTheAuthSecretAndLeavesAuthOn(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        Map<String, PodTemplateSpec> services = new LinkedHashMap<>();
+        for (CentaurService service : CentaurService.values()) {
+            services.put("Deployment/" + service.deployment, manifests.deployment(service.deployment).getSpec().getTemplate());
+        }
+        assertEquals(List.of(), AuthChecks.servicesReadAuthFromSecret(services));
+    }
+
+    /** Production's centaur-auth is made outside (ProductionTest checks it is documented, not committed). */
+    @Test
+    void theLocalOverlayGeneratesTheAuthSecretWithBothKeys() {
+        Secret secret = Manifests.overlay("local").named(Secret.class, AuthChecks.SECRET)
+                .orElseThrow(() -> new AssertionError("the local overlay generates no Secret " + AuthChecks.SECRET));
+        assertEquals(List.of(), AuthChecks.secretHoldsBothKeys(secret));
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void terminationGraceOutlastsEachServicesShutdownDelayAndTimeout(String overlay) {
+        Manifests manifests = Manifests.overlay(overlay);
+        List<String> problems = new ArrayList<>();
+        for (CentaurService service : CentaurService.values()) {
+            problems.addAll(ShutdownChecks.graceExceedsShutdown("Deployment/" + service.deployment,
+                    manifests.deployment(service.deployment).getSpec().getTemplate(), Repository.applicationProperties(service)));
         }
         assertEquals(List.of(), problems);
     }

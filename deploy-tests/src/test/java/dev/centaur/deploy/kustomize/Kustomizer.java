@@ -120,6 +120,9 @@ public final class Kustomizer {
 
     /** Generated Secrets and ConfigMaps; names keep no hash suffix, so nothing refers to a renamed object. */
     static final class Generators {
+        /** Kustomize wraps a Secret's base64 values at this many characters (Kubernetes ignores the newlines). */
+        private static final int BASE64_LINE = 70;
+
         private Generators() {
         }
 
@@ -129,6 +132,19 @@ public final class Kustomizer {
 
         static List<Map<String, Object>> configMaps(Object generators, Path file) {
             return generate(generators, file, "ConfigMap");
+        }
+
+        /** Kustomize's encodeBase64: lines of 70 characters, each ending in a newline once there are two or more. */
+        static String base64AsKustomize(String value) {
+            String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+            if (encoded.length() < BASE64_LINE) {
+                return encoded;
+            }
+            StringBuilder wrapped = new StringBuilder();
+            for (int i = 0; i < encoded.length(); i += BASE64_LINE) {
+                wrapped.append(encoded, i, Math.min(encoded.length(), i + BASE64_LINE)).append('\n');
+            }
+            return wrapped.toString();
         }
 
         private static List<Map<String, Object>> generate(Object generators, Path file, String kind) {
@@ -153,8 +169,7 @@ public final class Kustomizer {
                         throw new KustomizeException(file + ": literal '" + text + "' is not key=value");
                     }
                     String value = text.substring(eq + 1);
-                    data.put(text.substring(0, eq), kind.equals("Secret")
-                            ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);
+                    data.put(text.substring(0, eq), kind.equals("Secret") ? base64AsKustomize(value) : value);
                 }
                 Map<String, Object> object = new LinkedHashMap<>();
                 object.put("apiVersion", "v1");
