@@ -32,10 +32,13 @@ class NetworkPolicyTest {
 
     static final List<String> OVERLAYS = Repository.OVERLAYS;
 
-    /** DESIGN.md, "Services": who calls whom over gRPC. */
+    /**
+     * DESIGN.md, "Services": who calls whom over gRPC; and (Roles) every service asks router about
+     * tokens it does not know, so inference calls router too.
+     */
     static final List<String[]> CALLS = List.of(
             new String[] {"router", "inference"}, new String[] {"router", "crowd"}, new String[] {"router", "qc"},
-            new String[] {"crowd", "router"}, new String[] {"qc", "router"});
+            new String[] {"crowd", "router"}, new String[] {"qc", "router"}, new String[] {"inference", "router"});
     /** Reached through the ingress controller: clients (router), annotators (crowd), experts (qc). */
     static final List<String> BEHIND_INGRESS = List.of("router", "crowd", "qc");
 
