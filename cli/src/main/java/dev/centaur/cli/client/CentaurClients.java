@@ -83,18 +83,18 @@ public final class CentaurClients implements AutoCloseable {
         return withDeadline(CrowdServiceGrpc.newBlockingStub(crowd), rpcTimeout);
     }
 
-    /** Crowd calls made as the annotator that owns {@code token}, instead of with the command's token. */
+    /** Crowd calls made as the annotator that owns {@code token}, instead of with the command's token (null: with it). */
     public CrowdServiceGrpc.CrowdServiceBlockingStub crowdAs(String token) {
-        return crowd().withOption(BearerTokenInterceptor.TOKEN, token);
+        return token == null ? crowd() : crowd().withOption(BearerTokenInterceptor.TOKEN, token);
     }
 
     public QcServiceGrpc.QcServiceBlockingStub qc() {
         return withDeadline(QcServiceGrpc.newBlockingStub(qc), rpcTimeout);
     }
 
-    /** QC calls made as the expert that owns {@code token}, instead of with the command's token. */
+    /** QC calls made as the expert that owns {@code token}, instead of with the command's token (null: with it). */
     public QcServiceGrpc.QcServiceBlockingStub qcAs(String token) {
-        return qc().withOption(BearerTokenInterceptor.TOKEN, token);
+        return token == null ? qc() : qc().withOption(BearerTokenInterceptor.TOKEN, token);
     }
 
     /** Router's tokens: create, revoke, list (admin). */
