@@ -61,7 +61,12 @@ class FaultToleranceTest {
     private static final Duration INFERENCE_OUTAGE = Duration.ofSeconds(5);
     /** A freeze shorter than router's Predict deadline: calls answer late rather than fail. */
     private static final Duration INFERENCE_FREEZE = Duration.ofSeconds(3);
-    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
+    /**
+     * Longer than a stop takes after the shutdown delay: a call that reaches a closing server is
+     * answered UNAVAILABLE when its connection closes at the exit, before this runs out. At 2 s, one
+     * CI run at load 14 on 2 cores saw a Predict sent 2.5 s after SIGTERM wait out its deadline.
+     */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(8);
     private static final int PREDICT_PROBE_ITEMS = 32;
     private static final Duration TRAIN_TIMEOUT = Duration.ofMinutes(3);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("MMddHHmmss");
@@ -289,7 +294,7 @@ class FaultToleranceTest {
     }
 
     /** The repository root (-Dcentaur.repository.root, set by this module's pom). */
-    private static Path repository() {
+    static Path repository() {
         String configured = System.getProperty("centaur.repository.root");
         return (configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent()).toAbsolutePath().normalize();
     }
@@ -301,7 +306,7 @@ class FaultToleranceTest {
     }
 
     /** The repository root, or -Dcentaur.services.dir to use a copy of the packaged services. */
-    private static Path servicesDir(Path repository) {
+    static Path servicesDir(Path repository) {
         String override = System.getProperty("centaur.services.dir");
         return override != null ? Path.of(override) : repository;
     }
