@@ -1,5 +1,6 @@
 package dev.centaur.guard.grpc;
 
+import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -26,7 +27,15 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
-        ServerCall.Listener<Q> delegate = next.startCall(call, headers);
+        AtomicBoolean closed = new AtomicBoolean();
+        ServerCall<Q, R> tracked = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+            @Override
+            public void close(Status status, Metadata trailers) {
+                closed.set(true);
+                super.close(status, trailers);
+            }
+        };
+        ServerCall.Listener<Q> delegate = next.startCall(tracked, headers);
         AtomicBoolean received = new AtomicBoolean();
         AtomicBoolean refused = new AtomicBoolean();
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(delegate) {
@@ -39,7 +48,11 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
             @Override
             public void onHalfClose() {
                 if (!received.get()) {
+                    if (closed.get()) {
+                        return; // already answered (for example UNAUTHENTICATED): nothing to add
+                    }
                     refused.set(true);
+                    closed.set(true);
                     call.close(Status.INVALID_ARGUMENT.withDescription("the request is not a valid "
                             + requestType(call.getMethodDescriptor()) + " message: its bytes do not parse as"
                             + " protobuf, or none were sent"), new Metadata());

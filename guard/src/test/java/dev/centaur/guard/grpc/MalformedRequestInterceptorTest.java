@@ -67,6 +67,7 @@ class MalformedRequestInterceptorTest {
 
     private static final class RecordingCall extends ServerCall<SubmitItemsRequest, String> {
         Status closedWith;
+        int closes;
 
         @Override
         public void request(int numMessages) {
@@ -83,6 +84,7 @@ class MalformedRequestInterceptorTest {
         @Override
         public void close(Status status, Metadata trailers) {
             closedWith = status;
+            closes++;
         }
 
         @Override
@@ -124,6 +126,20 @@ class MalformedRequestInterceptorTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, call.closedWith.getCode());
         assertTrue(call.closedWith.getDescription().contains("SubmitItemsRequest"), call.closedWith.getDescription());
         assertTrue(methodSaw.isEmpty(), "the method never ran: " + methodSaw);
+    }
+
+    @Test
+    void aCallAnsweredBeforeTheHalfCloseIsNotClosedTwice() {
+        RecordingCall call = new RecordingCall();
+        ServerCall.Listener<SubmitItemsRequest> listener = new MalformedRequestInterceptor().interceptCall(call,
+                new Metadata(), (c, h) -> {
+                    c.close(Status.UNAUTHENTICATED.withDescription("no token"), new Metadata());
+                    return new ServerCall.Listener<>() {
+                    };
+                });
+        listener.onHalfClose();
+        assertEquals(Status.Code.UNAUTHENTICATED, call.closedWith.getCode());
+        assertEquals(1, call.closes);
     }
 
     @Test
