@@ -27,7 +27,7 @@ public class UpCommand implements Callable<Integer> {
     @Option(names = "--base-port", defaultValue = "8080", description = "Router's port; inference +1, crowd +2, qc +3. Default: ${DEFAULT-VALUE}.")
     int basePort;
 
-    @Option(names = "--run-dir", paramLabel = "<dir>", description = "Where the service logs go. Default: <tmp>/centaur-runs/up-<base-port>.")
+    @Option(names = "--run-dir", paramLabel = "<dir>", description = "Where the service logs and the admin token (admin-token, owner-only) go. Default: <tmp>/centaur-runs/up-<base-port>.")
     Path runDir;
 
     @Override

@@ -64,7 +64,7 @@ public class DemoOptions {
             description = "Router listens here, inference +1, crowd +2, qc +3. Default: ${DEFAULT-VALUE}.")
     public int basePort;
 
-    @Option(names = "--run-dir", paramLabel = "<dir>", description = "Where the service logs go. Default: <tmp>/centaur-runs/<project>.")
+    @Option(names = "--run-dir", paramLabel = "<dir>", description = "Where the service logs, the curve picture and the admin token (admin-token, owner-only) go. Default: <tmp>/centaur-runs/<project>.")
     public Path runDir;
 
     @Option(names = "--keep-running", description = "Leave the services running at the end and print their addresses.")
