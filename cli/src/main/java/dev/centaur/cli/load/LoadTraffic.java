@@ -134,13 +134,14 @@ final class LoadTraffic {
             request.addItems(SubmittedItem.newBuilder().setItemId(item.id()).setContent(ItemPages.content(item)));
         }
         List<String> ids = batch.stream().map(DatasetItem::id).toList();
+        long sent = System.nanoTime();
         try {
             clients.router().submitItems(request.build());
-            submitItems.success(intendedNanos, intendedNanos, System.nanoTime(), batch.size());
+            submitItems.success(intendedNanos, intendedNanos, sent, System.nanoTime(), batch.size());
             ledger.itemsAcknowledged(ids);
         } catch (RuntimeException e) {
             Status.Code code = Status.fromThrowable(e).getCode();
-            submitItems.failure(intendedNanos, intendedNanos, System.nanoTime(), code);
+            submitItems.failure(intendedNanos, intendedNanos, sent, System.nanoTime(), code);
             ledger.itemsFailed(ids, code);
         }
     }
@@ -162,28 +163,29 @@ final class LoadTraffic {
 
     private void answerAs(LoadAnnotator annotator, long intendedNanos) {
         NextTaskResponse next;
+        long sent = System.nanoTime();
         try {
             next = clients.crowdAs(annotator.token()).nextTask(NextTaskRequest.newBuilder().setProjectId(projectId).build());
         } catch (RuntimeException e) {
-            nextTask.failure(intendedNanos, intendedNanos, System.nanoTime(), Status.fromThrowable(e).getCode());
+            nextTask.failure(intendedNanos, intendedNanos, sent, System.nanoTime(), Status.fromThrowable(e).getCode());
             return;
         }
         long taskReceived = System.nanoTime();
         if (!next.hasTask()) {
-            nextTask.empty(intendedNanos, intendedNanos, taskReceived);
+            nextTask.empty(intendedNanos, intendedNanos, sent, taskReceived);
             return;
         }
-        nextTask.success(intendedNanos, intendedNanos, taskReceived, 1);
+        nextTask.success(intendedNanos, intendedNanos, sent, taskReceived, 1);
         Task task = next.getTask();
         String label = annotator.simulated().answer(task.getItemId()).orElse(task.getLabels(0));
         try {
             clients.crowdAs(annotator.token()).submitAnswer(SubmitAnswerRequest.newBuilder()
                     .setAssignmentId(task.getAssignmentId()).setLabel(label).build());
-            submitAnswer.success(intendedNanos, taskReceived, System.nanoTime(), 1);
+            submitAnswer.success(intendedNanos, taskReceived, taskReceived, System.nanoTime(), 1);
             ledger.answerAcknowledged(annotator.id());
         } catch (RuntimeException e) {
             Status.Code code = Status.fromThrowable(e).getCode();
-            submitAnswer.failure(intendedNanos, taskReceived, System.nanoTime(), code);
+            submitAnswer.failure(intendedNanos, taskReceived, taskReceived, System.nanoTime(), code);
             ledger.answerFailed(annotator.id(), code);
         }
     }

@@ -131,6 +131,15 @@ public record LostWork(
         return Math.max(0, answersBehindLabels - acknowledgedAnswers - inDoubtAnswers);
     }
 
+    /**
+     * Wrong whether or not the drain finished: a label twice or where none belongs, an answer crowd
+     * lost or counted twice, or labels using answers never given.
+     */
+    public boolean misplacedOrCountedTwice() {
+        return duplicateLabels > 0 || unexpectedLabels > 0 || lostAnswers > 0 || duplicatedAnswers > 0
+                || answersBehindLabelsMismatch() > 0;
+    }
+
     /** Nothing lost, nothing twice, nothing that should not be there. */
     public boolean nothingLost() {
         return lostItems == 0 && duplicateLabels == 0 && unexpectedLabels == 0 && lostAnswers == 0

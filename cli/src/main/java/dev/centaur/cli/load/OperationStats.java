@@ -11,14 +11,17 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one kind of call did during a run: latencies of the measured window's calls (from their
- * intended send time), successes and the units they carried (items of a SubmitItems), empty
- * answers (NextTask without a task), and failures by gRPC status, each per phase.
+ * intended send time, and the service time from the moment the call was actually sent, which
+ * tells a slow service from a queue in front of it), successes and the units they carried (items
+ * of a SubmitItems), empty answers (NextTask without a task), and failures by gRPC status, each
+ * per phase.
  */
 public final class OperationStats {
 
     private final String name;
     private final RunWindow window;
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final LatencyHistogram serviceTime = new LatencyHistogram();
     private final Map<RunWindow.Phase, LongAdder> successes = new EnumMap<>(RunWindow.Phase.class);
     private final Map<RunWindow.Phase, LongAdder> units = new EnumMap<>(RunWindow.Phase.class);
     private final Map<RunWindow.Phase, LongAdder> empty = new EnumMap<>(RunWindow.Phase.class);
@@ -46,30 +49,31 @@ public final class OperationStats {
      * A call that succeeded and carried {@code unitCount} units (items, answers). The phase is that
      * of {@code intendedNanos} (the intended time of the operation the call is part of); the
      * latency runs from {@code startNanos} (the intended time, or the moment a follow-up call
-     * could be sent).
+     * could be sent), the service time from {@code sentNanos} (when the call went out).
      */
-    public void success(long intendedNanos, long startNanos, long doneNanos, long unitCount) {
-        RunWindow.Phase phase = finished(intendedNanos, startNanos, doneNanos);
+    public void success(long intendedNanos, long startNanos, long sentNanos, long doneNanos, long unitCount) {
+        RunWindow.Phase phase = finished(intendedNanos, startNanos, sentNanos, doneNanos);
         successes.get(phase).increment();
         units.get(phase).add(unitCount);
     }
 
     /** A call that succeeded with nothing to do (NextTask without a task). */
-    public void empty(long intendedNanos, long startNanos, long doneNanos) {
-        RunWindow.Phase phase = finished(intendedNanos, startNanos, doneNanos);
+    public void empty(long intendedNanos, long startNanos, long sentNanos, long doneNanos) {
+        RunWindow.Phase phase = finished(intendedNanos, startNanos, sentNanos, doneNanos);
         successes.get(phase).increment();
         empty.get(phase).increment();
     }
 
-    public void failure(long intendedNanos, long startNanos, long doneNanos, Status.Code code) {
-        RunWindow.Phase phase = finished(intendedNanos, startNanos, doneNanos);
+    public void failure(long intendedNanos, long startNanos, long sentNanos, long doneNanos, Status.Code code) {
+        RunWindow.Phase phase = finished(intendedNanos, startNanos, sentNanos, doneNanos);
         errors.get(phase).computeIfAbsent(code, c -> new LongAdder()).increment();
     }
 
-    private RunWindow.Phase finished(long intendedNanos, long startNanos, long doneNanos) {
+    private RunWindow.Phase finished(long intendedNanos, long startNanos, long sentNanos, long doneNanos) {
         RunWindow.Phase phase = window.phaseOf(intendedNanos);
         if (phase == RunWindow.Phase.MEASURE) {
             latency.recordNanos(doneNanos - startNanos);
+            serviceTime.recordNanos(doneNanos - sentNanos);
             lastMeasuredDoneNanos.accumulateAndGet(doneNanos, (a, b) -> b - a > 0 ? b : a);
         }
         return phase;
@@ -77,6 +81,11 @@ public final class OperationStats {
 
     public LatencyHistogram latency() {
         return latency;
+    }
+
+    /** The measured window's calls from the moment they went out (no time in a queue). */
+    public LatencyHistogram serviceTime() {
+        return serviceTime;
     }
 
     public long successes(RunWindow.Phase phase) {

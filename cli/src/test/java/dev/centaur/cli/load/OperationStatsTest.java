@@ -27,12 +27,12 @@ class OperationStatsTest {
     @Test
     void onlyTheMeasuredWindowIsTimedButEveryPhaseCountsErrors() {
         OperationStats stats = new OperationStats("SubmitItems", WINDOW);
-        stats.success(1 * SECOND, 1 * SECOND, 1 * SECOND + 900 * MS, 10);
-        stats.failure(2 * SECOND, 2 * SECOND, 2 * SECOND + 5 * MS, Status.Code.UNAVAILABLE);
-        stats.success(11 * SECOND, 11 * SECOND, 11 * SECOND + 20 * MS, 10);
-        stats.success(12 * SECOND, 12 * SECOND, 12 * SECOND + 40 * MS, 10);
-        stats.failure(13 * SECOND, 13 * SECOND, 13 * SECOND + 30 * SECOND, Status.Code.DEADLINE_EXCEEDED);
-        stats.failure(21 * SECOND, 21 * SECOND, 21 * SECOND + 1 * MS, Status.Code.RESOURCE_EXHAUSTED);
+        stats.success(1 * SECOND, 1 * SECOND, 1 * SECOND, 1 * SECOND + 900 * MS, 10);
+        stats.failure(2 * SECOND, 2 * SECOND, 2 * SECOND, 2 * SECOND + 5 * MS, Status.Code.UNAVAILABLE);
+        stats.success(11 * SECOND, 11 * SECOND, 11 * SECOND, 11 * SECOND + 20 * MS, 10);
+        stats.success(12 * SECOND, 12 * SECOND, 12 * SECOND, 12 * SECOND + 40 * MS, 10);
+        stats.failure(13 * SECOND, 13 * SECOND, 13 * SECOND, 13 * SECOND + 30 * SECOND, Status.Code.DEADLINE_EXCEEDED);
+        stats.failure(21 * SECOND, 21 * SECOND, 21 * SECOND, 21 * SECOND + 1 * MS, Status.Code.RESOURCE_EXHAUSTED);
 
         assertEquals(3, stats.latency().count(), "two successes and one failure in the window");
         assertEquals(30_000_000, stats.latency().maxMicros(), "a failure's time counts too");
@@ -47,9 +47,18 @@ class OperationStatsTest {
     void aFollowUpCallIsTimedFromItsOwnStartButCountedInTheOperationsPhase() {
         OperationStats stats = new OperationStats("SubmitAnswer", WINDOW);
         // NextTask intended at 19.9 s answered at 20.5 s; its SubmitAnswer took 10 ms: still the window's.
-        stats.success(19_900 * MS, 20_500 * MS, 20_510 * MS, 1);
+        stats.success(19_900 * MS, 20_500 * MS, 20_500 * MS, 20_510 * MS, 1);
         assertEquals(1, stats.units(RunWindow.Phase.MEASURE));
         assertEquals(10_000, stats.latency().maxMicros());
+    }
+
+    @Test
+    void timeInAQueueCountsAsLatencyButNotAsServiceTime() {
+        OperationStats stats = new OperationStats("NextTask", WINDOW);
+        // Meant for 12 s, waited 3 s for a free annotator, then the call took 40 ms.
+        stats.success(12 * SECOND, 12 * SECOND, 15 * SECOND, 15 * SECOND + 40 * MS, 1);
+        assertEquals(3_040_000, stats.latency().maxMicros());
+        assertEquals(40_000, stats.serviceTime().maxMicros());
     }
 
     @Test
@@ -57,7 +66,7 @@ class OperationStatsTest {
         OperationStats onTime = new OperationStats("SubmitItems", WINDOW);
         for (int i = 0; i < 100; i++) {
             long intended = 10 * SECOND + i * 100 * MS;
-            onTime.success(intended, intended, intended + 5 * MS, 10);
+            onTime.success(intended, intended, intended, intended + 5 * MS, 10);
         }
         assertEquals(100.0, onTime.achievedUnitsPerSecond(), 1e-9);
         assertEquals(10.0, onTime.achievedCallsPerSecond(), 1e-9);
@@ -66,7 +75,7 @@ class OperationStatsTest {
         for (int i = 0; i < 100; i++) {
             long intended = 10 * SECOND + i * 100 * MS;
             // The service stalled: every call finished at 30 s, 10 s after the window.
-            stalled.success(intended, intended, 30 * SECOND, 10);
+            stalled.success(intended, intended, intended, 30 * SECOND, 10);
         }
         assertEquals(50.0, stalled.achievedUnitsPerSecond(), 1e-9);
     }
@@ -74,8 +83,8 @@ class OperationStatsTest {
     @Test
     void emptyAnswersAreSuccessesWithoutUnits() {
         OperationStats stats = new OperationStats("NextTask", WINDOW);
-        stats.empty(15 * SECOND, 15 * SECOND, 15 * SECOND + MS);
-        stats.success(15 * SECOND, 15 * SECOND, 15 * SECOND + MS, 1);
+        stats.empty(15 * SECOND, 15 * SECOND, 15 * SECOND, 15 * SECOND + MS);
+        stats.success(15 * SECOND, 15 * SECOND, 15 * SECOND, 15 * SECOND + MS, 1);
         assertEquals(2, stats.successes(RunWindow.Phase.MEASURE));
         assertEquals(1, stats.empty(RunWindow.Phase.MEASURE));
         assertEquals(1, stats.units(RunWindow.Phase.MEASURE));
