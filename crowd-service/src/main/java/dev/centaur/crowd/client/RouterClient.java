@@ -7,22 +7,32 @@ import dev.centaur.router.v1.RouterServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** Calls to router-service, each with the configured deadline. */
+/**
+ * Calls to router-service, each with the configured deadline and the services' own token. No
+ * retry here: the outbox worker sends a row again in its next round, which router's idempotent
+ * ReportCrowdResult makes harmless.
+ */
 @ApplicationScoped
 public class RouterClient {
 
-    /** Statuses that say router (or the way to it) is down or slow, not that the report is wrong. */
+    /**
+     * Statuses that say router (or the way to it) is down or slow, not that the report is wrong; and
+     * router refusing crowd's service token, which every other report would meet too (the round
+     * stops and the rows wait until the token is fixed).
+     */
     private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED,
-            Status.Code.CANCELLED);
+            Status.Code.CANCELLED, Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
 
     @GrpcClient("router")
+    @RegisterClientInterceptor(ServiceTokenClientInterceptor.class)
     RouterServiceGrpc.RouterServiceBlockingStub router;
 
     @Inject

@@ -33,16 +33,25 @@ import dev.centaur.crowd.v1.UploadControlItemsRequest;
 import dev.centaur.crowd.v1.UploadControlItemsResponse;
 import dev.centaur.crowd.v1.UpsertProjectRequest;
 import dev.centaur.crowd.v1.UpsertProjectResponse;
+import dev.centaur.crowd.security.Callers;
+import dev.centaur.crowd.service.AnnotatorService.Revocation;
+import dev.centaur.crowd.v1.RevokeAnnotatorRequest;
+import dev.centaur.crowd.v1.RevokeAnnotatorResponse;
+import dev.centaur.guard.Roles;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.grpc.RegisterInterceptor;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
-/** The CrowdService RPCs: validate, map, call the service, map back. JDBC runs on worker threads. */
+/**
+ * The CrowdService RPCs: validate, map, call the service, map back. JDBC runs on worker threads.
+ * Every method names the roles that may call it (DESIGN.md, Roles; the caller's token is resolved
+ * by dev.centaur.crowd.security); the annotator RPCs act for the token's annotator only.
+ */
 @GrpcService
-@RegisterInterceptor(AnnotatorTokenInterceptor.class)
 public class CrowdGrpcService implements CrowdService {
 
     @Inject
@@ -63,8 +72,12 @@ public class CrowdGrpcService implements CrowdService {
     @Inject
     ExpertVerdictService verdicts;
 
+    @Inject
+    SecurityIdentity identity;
+
     @Override
     @Blocking
+    @RolesAllowed(Roles.SERVICE)
     public Uni<UpsertProjectResponse> upsertProject(UpsertProjectRequest request) {
         return respond(() -> {
             CrowdProject project = request.getProject();
@@ -76,6 +89,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.SERVICE)
     public Uni<EnqueueResponse> enqueue(EnqueueRequest request) {
         return respond(() -> {
             validator.enqueue(request);
@@ -90,6 +104,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public Uni<RegisterAnnotatorResponse> registerAnnotator(RegisterAnnotatorRequest request) {
         return respond(() -> {
             validator.registerAnnotator(request);
@@ -103,6 +118,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public Uni<ListAnnotatorsResponse> listAnnotators(ListAnnotatorsRequest request) {
         return respond(() -> ListAnnotatorsResponse.newBuilder()
                 .addAllAnnotators(annotators.listWithAnswerCounts().stream().map(ProtoMapper::toProto).toList())
@@ -111,6 +127,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ANNOTATOR)
     public Uni<NextTaskResponse> nextTask(NextTaskRequest request) {
         return respond(() -> {
             Annotator caller = currentAnnotator();
@@ -124,6 +141,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ANNOTATOR)
     public Uni<SubmitAnswerResponse> submitAnswer(SubmitAnswerRequest request) {
         return respond(() -> {
             Annotator caller = currentAnnotator();
@@ -138,6 +156,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public Uni<GetItemResultResponse> getItemResult(GetItemResultRequest request) {
         return respond(() -> {
             validator.getItemResult(request);
@@ -147,6 +166,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public Uni<UploadControlItemsResponse> uploadControlItems(UploadControlItemsRequest request) {
         return respond(() -> {
             validator.uploadControlItems(request);
@@ -162,6 +182,7 @@ public class CrowdGrpcService implements CrowdService {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.SERVICE)
     public Uni<RecordExpertVerdictResponse> recordExpertVerdict(RecordExpertVerdictRequest request) {
         return respond(() -> {
             validator.recordExpertVerdict(request);
@@ -174,9 +195,25 @@ public class CrowdGrpcService implements CrowdService {
         });
     }
 
-    /** The annotator whose token the interceptor put in the gRPC context. */
+    @Override
+    @Blocking
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RevokeAnnotatorResponse> revokeAnnotator(RevokeAnnotatorRequest request) {
+        return respond(() -> {
+            validator.revokeAnnotator(request);
+            Revocation revocation = annotators.revoke(request.getAnnotatorId());
+            return RevokeAnnotatorResponse.newBuilder()
+                    .setAnnotator(ProtoMapper.toProto(revocation.annotator(), revocation.answers()))
+                    .setRevokedAtEpochMs(revocation.annotator().revokedAt.toEpochMilli())
+                    .setTasksReleased(revocation.tasksReleased())
+                    .setAlreadyRevoked(revocation.alreadyRevoked())
+                    .build();
+        });
+    }
+
+    /** The annotator whose token made this call: never one named in a request. */
     private Annotator currentAnnotator() {
-        return annotators.authenticate(AnnotatorTokenInterceptor.currentToken());
+        return annotators.requireActive(Callers.annotatorId(identity));
     }
 
     /** Runs the call on this worker thread and turns any failure into a gRPC status. */

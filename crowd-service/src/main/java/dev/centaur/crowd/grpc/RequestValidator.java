@@ -12,6 +12,7 @@ import dev.centaur.crowd.v1.GetItemResultRequest;
 import dev.centaur.crowd.v1.NextTaskRequest;
 import dev.centaur.crowd.v1.RecordExpertVerdictRequest;
 import dev.centaur.crowd.v1.RegisterAnnotatorRequest;
+import dev.centaur.crowd.v1.RevokeAnnotatorRequest;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
 import dev.centaur.crowd.v1.UploadControlItemsRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,8 @@ public class RequestValidator {
     static final int MAX_ITEMS_PER_ENQUEUE = 1000;
     static final int MAX_ID_LENGTH = 128;
     static final int MAX_NAME_LENGTH = 128;
+    /** Annotator ids are UUIDs (36 characters); the column holds no more. */
+    static final int MAX_ANNOTATOR_ID_LENGTH = 36;
     /** Large enough for the replay of the busiest recorded worker (~3,000 items). */
     static final int MAX_ONLY_ITEM_IDS = 10_000;
     /** Model distributions arrive as rounded floats; their sum may miss 1 by this much. */
@@ -183,6 +186,14 @@ public class RequestValidator {
         int length = name.codePointCount(0, name.length());
         if (name.isBlank() || length > MAX_NAME_LENGTH) {
             throw invalid("name " + quote(name) + " must be 1.." + MAX_NAME_LENGTH + " characters, not blank");
+        }
+    }
+
+    void revokeAnnotator(RevokeAnnotatorRequest request) {
+        String annotatorId = request.getAnnotatorId();
+        if (annotatorId.isBlank() || annotatorId.length() > MAX_ANNOTATOR_ID_LENGTH) {
+            throw invalid("annotator_id " + quote(annotatorId) + " must be 1.." + MAX_ANNOTATOR_ID_LENGTH
+                    + " characters, not blank");
         }
     }
 

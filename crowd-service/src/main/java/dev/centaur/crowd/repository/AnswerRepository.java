@@ -113,4 +113,9 @@ public class AnswerRepository implements PanacheRepositoryBase<Answer, String> {
         }
         return counts;
     }
+
+    /** Answers the annotator has given, in every project. */
+    public long countForAnnotator(String annotatorId) {
+        return count("annotatorId", annotatorId);
+    }
 }

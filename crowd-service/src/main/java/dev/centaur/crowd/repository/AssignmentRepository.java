@@ -30,6 +30,19 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
                 .executeUpdate();
     }
 
+    /**
+     * Deletes the annotator's unanswered assignments on items not yet completed, in every project,
+     * so their slots go back to the pool (a revoked annotator's tasks).
+     */
+    public int deleteUnansweredAssignmentsOf(String annotatorId) {
+        return getEntityManager().createNativeQuery("""
+                DELETE FROM {h-schema}assignment a USING {h-schema}item i
+                 WHERE a.item_pk = i.id AND a.annotator_id = :annotatorId AND i.completed_at IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM {h-schema}answer an WHERE an.assignment_id = a.assignment_id)""")
+                .setParameter("annotatorId", annotatorId)
+                .executeUpdate();
+    }
+
     /** Assignments the annotator got in the project: all of them, and those on control items. */
     public long[] countForAnnotator(String annotatorId, String projectId) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("""

@@ -24,4 +24,12 @@ public class Annotator {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When the token was revoked; null while it works. */
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
 }

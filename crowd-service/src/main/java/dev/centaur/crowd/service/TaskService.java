@@ -71,8 +71,9 @@ public class TaskService {
     @Transactional
     public Optional<AssignedTask> nextTask(Annotator caller, String projectId, List<String> onlyItemIds) {
         Project project = projects.require(projectId);
-        // Serializes one annotator's concurrent calls, so that the held-task check below is reliable.
-        annotators.findById(caller.annotatorId, LockModeType.PESSIMISTIC_WRITE);
+        // Serializes one annotator's concurrent calls, so that the held-task check below is reliable,
+        // and orders this call with a RevokeAnnotator: once it committed, no task goes to them.
+        requireNotRevoked(annotators.findById(caller.annotatorId, LockModeType.PESSIMISTIC_WRITE));
         skills.requireNotSuspended(caller, projectId);
         Instant now = clock.instant();
         Optional<Assignment> held = assignments.findLiveUnanswered(caller.annotatorId, projectId, now);
@@ -126,6 +127,9 @@ public class TaskService {
      */
     @Transactional
     public SubmitOutcome submitAnswer(Annotator caller, String assignmentId, String label) {
+        // Shared with the annotator's other answers, exclusive with RevokeAnnotator: a revocation never
+        // releases an assignment whose answer is being written.
+        requireNotRevoked(annotators.findById(caller.annotatorId, LockModeType.PESSIMISTIC_READ));
         Assignment assignment = assignments.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
         if (assignment == null) {
             throw CrowdException.notFound("assignment_id '" + assignmentId + "' not found");
@@ -169,5 +173,11 @@ public class TaskService {
             item.evaluationDueAt = now;
         }
         return new SubmitOutcome(itemAnswers, due);
+    }
+
+    private static void requireNotRevoked(Annotator locked) {
+        if (locked.isRevoked()) {
+            throw AnnotatorService.revoked(locked);
+        }
     }
 }

@@ -1,17 +1,19 @@
 package dev.centaur.crowd.web;
 
 import dev.centaur.crowd.grpc.RequestValidator;
+import dev.centaur.crowd.security.Callers;
 import dev.centaur.crowd.service.Annotator;
 import dev.centaur.crowd.service.AnnotatorService;
-import dev.centaur.crowd.service.CrowdException;
 import dev.centaur.crowd.service.TaskService;
 import dev.centaur.crowd.service.TaskService.AssignedTask;
 import dev.centaur.crowd.service.TaskService.SubmitOutcome;
 import dev.centaur.crowd.v1.NextTaskRequest;
 import dev.centaur.crowd.v1.SubmitAnswerRequest;
+import dev.centaur.guard.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,15 +23,15 @@ import java.util.List;
 
 /**
  * The JSON API behind the annotator page ({@code /annotate/}): the same NextTask and SubmitAnswer
- * as the gRPC service, with the same bearer token, validation and services. Errors are mapped by
- * {@link CrowdExceptionMapper}.
+ * as the gRPC service, with the same bearer token (resolved by AnnotatePageAuthMechanism and the
+ * gRPC side's identity provider), validation and services; for annotators only, each acting as
+ * themselves. Errors are mapped by {@link CrowdExceptionMapper} and {@link SecurityExceptionMappers}.
  */
 @Path("/api/annotate")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Roles.ANNOTATOR)
 public class AnnotatorResource {
-
-    private static final String BEARER = "Bearer ";
 
     /** What the page sends to ask for a task. */
     public record NextTaskBody(String projectId) {
@@ -57,11 +59,14 @@ public class AnnotatorResource {
     @Inject
     TaskService tasks;
 
+    @Inject
+    SecurityIdentity identity;
+
     /** 200 with the task, or 204 when there is none for this annotator now. */
     @POST
     @Path("/next-task")
-    public Response nextTask(@HeaderParam("Authorization") String authorization, NextTaskBody body) {
-        Annotator caller = authenticate(authorization);
+    public Response nextTask(NextTaskBody body) {
+        Annotator caller = currentAnnotator();
         String projectId = body == null || body.projectId() == null ? "" : body.projectId();
         validator.nextTask(NextTaskRequest.newBuilder().setProjectId(projectId).build());
         return tasks.nextTask(caller, projectId, List.of())
@@ -71,8 +76,8 @@ public class AnnotatorResource {
 
     @POST
     @Path("/answer")
-    public AnswerView answer(@HeaderParam("Authorization") String authorization, AnswerBody body) {
-        Annotator caller = authenticate(authorization);
+    public AnswerView answer(AnswerBody body) {
+        Annotator caller = currentAnnotator();
         String assignmentId = body == null || body.assignmentId() == null ? "" : body.assignmentId();
         String label = body == null || body.label() == null ? "" : body.label();
         validator.submitAnswer(SubmitAnswerRequest.newBuilder().setAssignmentId(assignmentId).setLabel(label).build());
@@ -80,12 +85,9 @@ public class AnnotatorResource {
         return new AnswerView(outcome.itemAnswers(), outcome.evaluationDue());
     }
 
-    private Annotator authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || authorization.substring(BEARER.length()).isBlank()) {
-            throw CrowdException.unauthenticated("missing the 'Authorization: Bearer <token>' header");
-        }
-        return annotators.authenticate(authorization.substring(BEARER.length()).trim());
+    /** The annotator whose token made this request. */
+    private Annotator currentAnnotator() {
+        return annotators.requireActive(Callers.annotatorId(identity));
     }
 
     private static TaskView view(AssignedTask task) {

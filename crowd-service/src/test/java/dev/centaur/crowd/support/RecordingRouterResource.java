@@ -1,6 +1,7 @@
 package dev.centaur.crowd.support;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -10,19 +11,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link RecordingRouter} on a free port for the tests' lifetime and points the service's
- * "router" gRPC client at it.
+ * Runs {@link RecordingRouter} and a {@link FakeAccessService} on a free port for the tests' lifetime
+ * and points the service's "router" gRPC client at it; {@link #HEADERS} records what each call
+ * carried in its authorization header.
  */
 public class RecordingRouterResource implements QuarkusTestResourceLifecycleManager {
 
     public static final RecordingRouter ROUTER = new RecordingRouter();
+    public static final FakeAccessService ACCESS = new FakeAccessService();
+    public static final RecordedHeaders HEADERS = new RecordedHeaders();
 
     private Server server;
 
     @Override
     public Map<String, String> start() {
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(ROUTER).build()
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(ServerInterceptors.intercept(ROUTER, HEADERS))
+                    .addService(ServerInterceptors.intercept(ACCESS, HEADERS)).build()
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
