@@ -7,13 +7,15 @@ import dev.centaur.router.v1.RaiseThresholdResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * router-service, as qc uses it. Each attempt has its own deadline; RaiseThreshold is idempotent, so
- * it is tried again while router is UNAVAILABLE, up to the configured attempts.
+ * router-service, as qc uses it, with the service token on every call. Each attempt has its own
+ * deadline; RaiseThreshold is idempotent (router keeps the higher floor), so it is tried again while
+ * router is UNAVAILABLE, up to the configured attempts.
  */
 @ApplicationScoped
 public class RouterClient {
@@ -21,6 +23,7 @@ public class RouterClient {
     private static final Logger LOG = Logger.getLogger(RouterClient.class);
 
     @GrpcClient("router")
+    @RegisterClientInterceptor(ServiceTokenInterceptor.class)
     ProjectServiceBlockingStub projects;
 
     private final QcConfig.Router settings;

@@ -1,5 +1,7 @@
 package dev.centaur.qc.grpc;
 
+import dev.centaur.guard.Roles;
+import dev.centaur.qc.auth.ExpertCaller;
 import dev.centaur.qc.service.AccuracyService;
 import dev.centaur.qc.service.CorrectionService;
 import dev.centaur.qc.service.DriftService;
@@ -25,10 +27,14 @@ import dev.centaur.qc.v1.SubmitReviewResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The gRPC face of QC: validate, call the service, map back. Every call uses JDBC, so all block. */
+/**
+ * The gRPC face of QC: validate, call the service, map back. Every call uses JDBC, so all block.
+ * Every method names its roles (DESIGN.md, Roles; GrpcSecurityAnnotationsTest fails otherwise).
+ */
 @GrpcService
 public class QcGrpcService implements QcService {
 
@@ -39,9 +45,11 @@ public class QcGrpcService implements QcService {
     private final DriftService drift;
     private final CorrectionService corrections;
     private final VerdictService verdicts;
+    private final ExpertCaller experts;
 
     QcGrpcService(RequestValidator validator, OfferService offers, ReviewService reviews, AccuracyService accuracy,
-            DriftService drift, CorrectionService corrections, VerdictService verdicts) {
+            DriftService drift, CorrectionService corrections, VerdictService verdicts, ExpertCaller experts) {
+        this.experts = experts;
         this.validator = validator;
         this.offers = offers;
         this.reviews = reviews;
@@ -53,15 +61,17 @@ public class QcGrpcService implements QcService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public Uni<OfferResponse> offer(OfferRequest request) {
         return call(() -> ProtoMapper.toProto(offers.offer(validator.offer(request))));
     }
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.EXPERT})
     public Uni<NextReviewResponse> nextReview(NextReviewRequest request) {
         return call(() -> {
-            String expertId = validator.expertId(request.getExpertId());
+            String expertId = validator.expertId(experts.expertId("expert_id", request.getExpertId()));
             NextReviewResponse.Builder response = NextReviewResponse.newBuilder();
             reviews.next(expertId, validator.optionalProjectId(request.getProjectId()))
                     .ifPresent(review -> response.setReview(ProtoMapper.toProto(review)));
@@ -71,9 +81,10 @@ public class QcGrpcService implements QcService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.EXPERT})
     public Uni<SubmitReviewResponse> submitReview(SubmitReviewRequest request) {
         return call(() -> {
-            String expertId = validator.expertId(request.getExpertId());
+            String expertId = validator.expertId(experts.expertId("expert_id", request.getExpertId()));
             String reviewId = validator.required("review_id", request.getReviewId());
             String label = validator.required("label", request.getLabel());
             return ProtoMapper.toProto(reviews.submit(expertId, reviewId, label));
@@ -82,12 +93,14 @@ public class QcGrpcService implements QcService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT, Roles.SERVICE})
     public Uni<GetAccuracyResponse> getAccuracy(GetAccuracyRequest request) {
         return call(() -> ProtoMapper.toProto(accuracy.report(validator.projectId(request.getProjectId()))));
     }
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT, Roles.SERVICE})
     public Uni<GetDriftResponse> getDrift(GetDriftRequest request) {
         return call(() -> {
             String projectId = validator.projectId(request.getProjectId());
@@ -100,6 +113,7 @@ public class QcGrpcService implements QcService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public Uni<ListCorrectionsResponse> listCorrections(ListCorrectionsRequest request) {
         return call(() -> {
             String projectId = validator.projectId(request.getProjectId());
@@ -111,6 +125,7 @@ public class QcGrpcService implements QcService {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public Uni<ListVerdictsResponse> listVerdicts(ListVerdictsRequest request) {
         return call(() -> {
             String projectId = validator.projectId(request.getProjectId());

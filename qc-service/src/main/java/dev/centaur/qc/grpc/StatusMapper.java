@@ -2,6 +2,7 @@ package dev.centaur.qc.grpc;
 
 import dev.centaur.qc.service.InvalidRequestException;
 import dev.centaur.qc.service.NotFoundException;
+import dev.centaur.qc.service.PermissionDeniedException;
 import dev.centaur.qc.service.PreconditionFailedException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -74,6 +75,9 @@ final class StatusMapper {
         }
         if (failure instanceof PreconditionFailedException) {
             return Status.FAILED_PRECONDITION;
+        }
+        if (failure instanceof PermissionDeniedException) {
+            return Status.PERMISSION_DENIED;
         }
         return null;
     }

@@ -1,7 +1,9 @@
 package dev.centaur.qc.web;
 
+import dev.centaur.guard.auth.AuthorityUnavailableException;
 import dev.centaur.qc.service.InvalidRequestException;
 import dev.centaur.qc.service.NotFoundException;
+import dev.centaur.qc.service.PermissionDeniedException;
 import dev.centaur.qc.service.PreconditionFailedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +29,17 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response precondition(PreconditionFailedException e) {
         return error(Response.Status.CONFLICT, e);
+    }
+
+    @ServerExceptionMapper
+    public Response denied(PermissionDeniedException e) {
+        return error(Response.Status.FORBIDDEN, e);
+    }
+
+    /** Router could not check the expert's token and nothing was remembered: try again, the token may be fine. */
+    @ServerExceptionMapper
+    public Response routerUnavailable(AuthorityUnavailableException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, e);
     }
 
     private static Response error(Response.Status status, RuntimeException e) {

@@ -1,10 +1,13 @@
 package dev.centaur.qc.web;
 
+import dev.centaur.guard.Roles;
+import dev.centaur.qc.auth.ExpertCaller;
 import dev.centaur.qc.grpc.RequestValidator;
 import dev.centaur.qc.service.AnsweredReview;
 import dev.centaur.qc.service.LeasedReview;
 import dev.centaur.qc.service.ReviewService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,9 +19,12 @@ import java.util.List;
 
 /**
  * The JSON API of the expert review page (/review/): the same use cases as NextReview and
- * SubmitReview, checked by the same validator. Errors are mapped in {@link ErrorMapper}.
+ * SubmitReview, checked by the same validator. Errors are mapped in {@link ErrorMapper}. Only
+ * experts, with their bearer token in the {@code authorization} header, and only as themselves: an
+ * empty expertId means the token's holder.
  */
 @Path("/api/reviews")
+@RolesAllowed(Roles.EXPERT)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Blocking
@@ -43,9 +49,11 @@ public class ReviewResource {
 
     private final RequestValidator validator;
     private final ReviewService reviews;
+    private final ExpertCaller experts;
 
-    ReviewResource(RequestValidator validator, ReviewService reviews) {
+    ReviewResource(RequestValidator validator, ReviewService reviews, ExpertCaller experts) {
         this.validator = validator;
+        this.experts = experts;
         this.reviews = reviews;
     }
 
@@ -54,7 +62,8 @@ public class ReviewResource {
     @Path("/next")
     public Response next(NextRequest request) {
         NextRequest body = request == null ? new NextRequest(null, null) : request;
-        String expertId = validator.expertId(validator.required("expertId", body.expertId()));
+        String expertId = validator.expertId(
+                validator.required("expertId", experts.expertId("expertId", body.expertId())));
         return reviews.next(expertId, validator.optionalProjectId(body.projectId() == null ? "" : body.projectId()))
                 .map(review -> Response.ok(view(review)).build())
                 .orElseGet(() -> Response.noContent().build());
@@ -64,7 +73,8 @@ public class ReviewResource {
     @Path("/{reviewId}/answer")
     public AnswerView answer(@PathParam("reviewId") String reviewId, AnswerRequest request) {
         AnswerRequest body = request == null ? new AnswerRequest(null, null) : request;
-        String expertId = validator.expertId(validator.required("expertId", body.expertId()));
+        String expertId = validator.expertId(
+                validator.required("expertId", experts.expertId("expertId", body.expertId())));
         String label = validator.required("label", body.label());
         AnsweredReview answered = reviews.submit(expertId, reviewId, label);
         return new AnswerView(answered.finalLabelCorrect(), answered.finalLabel(), answered.finalLabelSource().name(),

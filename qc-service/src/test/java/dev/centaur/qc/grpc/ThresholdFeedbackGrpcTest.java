@@ -7,6 +7,7 @@ import static dev.centaur.qc.grpc.QcFixtures.nextReview;
 import static dev.centaur.qc.grpc.QcFixtures.offer;
 import static dev.centaur.qc.grpc.QcFixtures.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.centaur.common.v1.LabelSource;
@@ -68,6 +69,10 @@ class ThresholdFeedbackGrpcTest {
         awaitSent(project, 2);
         assertEquals("t", rows.strings("SELECT bool_and(raised) FROM qc.threshold_raise WHERE project_id = ?",
                 project).get(0));
+        // Every call to router carries the services' token (%test.centaur.auth.service-token).
+        List<String> sent = FakeRouter.authorizations("centaur.router.v1.ProjectService/RaiseThreshold");
+        assertFalse(sent.isEmpty());
+        assertEquals(List.of("Bearer qc-test-service-token"), sent.stream().distinct().toList());
     }
 
     @Test
