@@ -17,15 +17,15 @@ import jakarta.inject.Singleton;
 
 /**
  * Guard's per-caller rate limit and in-flight cap on every crowd gRPC call, from
- * {@code centaur.limits}; the services' own token is exempt from the rate. Runs after the security
- * interceptor, whose identity is only resolved when the method's role check asks for it: a call
- * refused here costs no token lookup.
+ * {@code centaur.limits}; the services' own token is exempt from the rate. The caller's token is
+ * only resolved when the method's role check asks for it, so a call refused here costs no token
+ * lookup (no database query, no call to router).
  */
 @GlobalInterceptor
 @Singleton
 public class CrowdLimitsInterceptor implements ServerInterceptor, Prioritized {
 
-    /** Below Quarkus' GrpcSecurityInterceptor (Integer.MAX_VALUE - 100): runs after it. */
+    /** Below Quarkus' GrpcSecurityInterceptor (Integer.MAX_VALUE - 100). */
     static final int PRIORITY = Integer.MAX_VALUE - 200;
 
     private final LimitsInterceptor limits;
