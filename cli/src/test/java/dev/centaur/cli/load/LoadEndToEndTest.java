@@ -60,7 +60,7 @@ class LoadEndToEndTest {
             exitCode = new CommandLine(command).execute(
                     "--items-per-second", String.valueOf(ITEMS_PER_SECOND), "--batch-size", String.valueOf(BATCH),
                     "--warmup", "PT" + WARMUP_SECONDS + "S", "--duration", "PT" + MEASURED_SECONDS + "S",
-                    "--drain-timeout", "PT60S", "--annotators", String.valueOf(ANNOTATORS), "--golden-items", "100",
+                    "--drain-timeout", "PT120S", "--annotators", String.valueOf(ANNOTATORS), "--golden-items", "100",
                     "--seed", "7", "--base-port", String.valueOf(BASE_PORT), "--db-name", "centaur_load", "--fresh",
                     "--services-dir", servicesDir.toString(), "--run-dir", runDir.toString(), "--rpc-timeout", "10");
         } finally {
