@@ -9,6 +9,7 @@ import dev.centaur.crowd.v1.UpsertProjectRequest;
 import dev.centaur.crowd.v1.UpsertProjectResponse;
 import dev.centaur.router.config.RouterConfig;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public class CrowdClient {
 
     @GrpcClient("crowd")
+    @RegisterClientInterceptor(ServiceTokenInterceptor.class)
     CrowdServiceBlockingStub crowd;
 
     @Inject

@@ -9,6 +9,7 @@ import dev.centaur.inference.v1.PredictRequest;
 import dev.centaur.inference.v1.PredictResponse;
 import dev.centaur.router.config.RouterConfig;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public class InferenceClient {
 
     @GrpcClient("inference")
+    @RegisterClientInterceptor(ServiceTokenInterceptor.class)
     InferenceServiceBlockingStub inference;
 
     @Inject

@@ -9,6 +9,7 @@ import dev.centaur.qc.v1.OfferResponse;
 import dev.centaur.qc.v1.QcServiceGrpc.QcServiceBlockingStub;
 import dev.centaur.router.config.RouterConfig;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public class QcClient {
 
     @GrpcClient("qc")
+    @RegisterClientInterceptor(ServiceTokenInterceptor.class)
     QcServiceBlockingStub qc;
 
     @Inject

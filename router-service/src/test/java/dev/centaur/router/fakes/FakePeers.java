@@ -1,6 +1,7 @@
 package dev.centaur.router.fakes;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -21,6 +22,8 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     public static final FakeInference INFERENCE = new FakeInference();
     public static final FakeCrowd CROWD = new FakeCrowd();
     public static final FakeQc QC = new FakeQc();
+    /** The authorization header of every call the peers received. */
+    public static final PeerHeaders HEADERS = new PeerHeaders();
 
     private List<Server> servers = List.of();
 
@@ -53,7 +56,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
     private static Server serve(io.grpc.BindableService service) {
         try {
             return NettyServerBuilder.forAddress(new InetSocketAddress(HOST, 0))
-                    .addService(service)
+                    .addService(ServerInterceptors.intercept(service, HEADERS))
                     .build()
                     .start();
         } catch (IOException e) {
