@@ -1,5 +1,6 @@
 package dev.centaur.router.grpc;
 
+import dev.centaur.guard.Roles;
 import dev.centaur.router.repository.FineTuneExampleRepository.Origin;
 import dev.centaur.router.service.FineTuning;
 import dev.centaur.router.service.PolicyService;
@@ -25,6 +26,7 @@ import dev.centaur.router.v1.StartFineTuneResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public void createProject(CreateProjectRequest request, StreamObserver<CreateProjectResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             ProjectValidator.validate(request.getProject());
@@ -56,6 +59,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getProject(GetProjectRequest request, StreamObserver<GetProjectResponse> observer) {
         UnaryCalls.answer(observer, () -> GetProjectResponse.newBuilder()
                 .setProject(ProtoMapper.toProto(registry.get(Fields.id("project_id", request.getProjectId()))))
@@ -64,6 +68,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void listProjects(ListProjectsRequest request, StreamObserver<ListProjectsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             ListProjectsResponse.Builder response = ListProjectsResponse.newBuilder();
@@ -74,6 +79,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public void setPolicy(SetPolicyRequest request, StreamObserver<SetPolicyResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -94,6 +100,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getPolicyHistory(GetPolicyHistoryRequest request, StreamObserver<GetPolicyHistoryResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             GetPolicyHistoryResponse.Builder response = GetPolicyHistoryResponse.newBuilder();
@@ -105,6 +112,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public void raiseThreshold(RaiseThresholdRequest request, StreamObserver<RaiseThresholdResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -124,6 +132,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public void startFineTune(StartFineTuneRequest request, StreamObserver<StartFineTuneResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -149,6 +158,7 @@ public class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBas
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getFineTuneJob(GetFineTuneJobRequest request, StreamObserver<GetFineTuneJobResponse> observer) {
         UnaryCalls.answer(observer, () -> GetFineTuneJobResponse.newBuilder()
                 .setJob(fineTuning.job(Fields.id("project_id", request.getProjectId()),

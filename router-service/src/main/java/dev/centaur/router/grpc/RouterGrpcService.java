@@ -1,5 +1,6 @@
 package dev.centaur.router.grpc;
 
+import dev.centaur.guard.Roles;
 import dev.centaur.router.config.RouterConfig;
 import dev.centaur.router.repository.FinalLabelCounts;
 import dev.centaur.router.repository.ItemCounts;
@@ -32,6 +33,7 @@ import dev.centaur.router.v1.SubmitItemsResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -65,6 +67,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void submitItems(SubmitItemsRequest request, StreamObserver<SubmitItemsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -82,6 +85,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getProgress(GetProgressRequest request, StreamObserver<GetProgressResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             LabelQueries.Progress progress = labels.progress(Fields.id("project_id", request.getProjectId()));
@@ -102,6 +106,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getLabels(GetLabelsRequest request, StreamObserver<GetLabelsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -125,6 +130,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
     /** Every final label by item id, streamed with flow control (see {@link PagedStreams}). */
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void exportLabels(ExportLabelsRequest request, StreamObserver<ExportLabelsResponse> observer) {
         String projectId = request.getProjectId();
         PagedStreams.stream(observer, () -> Fields.id("project_id", projectId),
@@ -135,6 +141,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.SERVICE)
     public void reportCrowdResult(ReportCrowdResultRequest request,
             StreamObserver<ReportCrowdResultResponse> observer) {
         UnaryCalls.answer(observer, () -> ReportCrowdResultResponse.newBuilder()
@@ -144,6 +151,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public void addGoldenItems(AddGoldenItemsRequest request, StreamObserver<AddGoldenItemsResponse> observer) {
         UnaryCalls.answer(observer, () -> {
             String projectId = Fields.id("project_id", request.getProjectId());
@@ -162,6 +170,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
     /** The training share of the golden items (and the held-out share if asked), by item id. */
     @Override
     @Blocking
+    @RolesAllowed(Roles.ADMIN)
     public void exportGoldenItems(ExportGoldenItemsRequest request,
             StreamObserver<ExportGoldenItemsResponse> observer) {
         String projectId = request.getProjectId();
@@ -177,6 +186,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getCurve(GetCurveRequest request, StreamObserver<GetCurveResponse> observer) {
         UnaryCalls.answer(observer, () ->
                 CurveMapper.toProto(curves.report(Fields.id("project_id", request.getProjectId()))));
@@ -184,6 +194,7 @@ public class RouterGrpcService extends RouterServiceGrpc.RouterServiceImplBase {
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.CLIENT})
     public void getCost(GetCostRequest request, StreamObserver<GetCostResponse> observer) {
         UnaryCalls.answer(observer, () ->
                 CurveMapper.toProto(costs.costOf(Fields.id("project_id", request.getProjectId()))));

@@ -13,7 +13,7 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /** The one place where router's exceptions become gRPC statuses. */
-final class StatusMapper {
+public final class StatusMapper {
 
     private static final Logger LOG = Logger.getLogger(StatusMapper.class);
     /** Bounds the walk through causes and suppressed exceptions (they may form a cycle). */
@@ -54,7 +54,7 @@ final class StatusMapper {
      * server shutting down or restarting), or no connection free in the pool: worth retrying. A
      * failed commit carries the driver's error as a suppressed exception, so those count too.
      */
-    static boolean databaseUnreachable(Throwable failure) {
+    public static boolean databaseUnreachable(Throwable failure) {
         return databaseUnreachable(failure, 0);
     }
 
