@@ -5,20 +5,36 @@
 
   const FEEDBACK_MS = 4000;
   const el = (id) => document.getElementById(id);
-  const state = { expertId: '', projectId: '', review: null, answered: false, timer: null };
+  // The token lives in this page's memory only: never stored, sent only as the authorization header.
+  const state = { token: '', expertId: '', projectId: '', review: null, answered: false, timer: null };
 
   async function call(path, body) {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    if (state.token) {
+      headers.Authorization = 'Bearer ' + state.token;
+    }
+    const response = await fetch(path, { method: 'POST', headers: headers, body: JSON.stringify(body) });
     if (response.status === 204) {
       return null;
     }
-    const json = await response.json();
+    const text = await response.text();
+    let json = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch (e) {
+      json = null;
+    }
     if (!response.ok) {
-      throw new Error(json.error || ('HTTP ' + response.status));
+      if (json && json.error) {
+        throw new Error(json.error);
+      }
+      if (response.status === 401) {
+        throw new Error('Your review token is missing, unknown or revoked: ask your admin for a new one.');
+      }
+      if (response.status === 403) {
+        throw new Error('This token may not review: it is not an expert\'s token.');
+      }
+      throw new Error('HTTP ' + response.status);
     }
     return json;
   }
@@ -105,11 +121,12 @@
 
   el('start').addEventListener('submit', (event) => {
     event.preventDefault();
+    state.token = el('token').value.trim();
     state.expertId = el('expert-id').value.trim();
     state.projectId = el('project-id').value.trim();
-    if (!state.expertId) {
-      showError('Enter your expert id.');
-      el('expert-id').focus();
+    if (!state.token && !state.expertId) {
+      showError('Enter your review token (or, where auth is off, your expert id).');
+      el('token').focus();
       return;
     }
     el('start').hidden = true;

@@ -14,11 +14,8 @@ import dev.centaur.qc.v1.QcServiceGrpc.QcServiceBlockingStub;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,23 +26,17 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The expert review page end to end in Debian's headless Chromium: an expert answers two items
- * with the keyboard alone, and the answers are read back over gRPC. Needs the packages chromium
- * and chromium-driver; without them the test fails (it must never pass by skipping).
+ * The expert review page end to end in Debian's headless Chromium ({@link HeadlessChromium}): an
+ * expert answers two items with the keyboard alone, and the answers are read back over gRPC.
  */
 @QuarkusTest
 class ReviewPageTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Generous: the page answers in milliseconds, but the test machine may be busy. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -55,34 +46,19 @@ class ReviewPageTest {
     @TestHTTPResource("/review/")
     URL page;
 
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "headless Chromium is missing: install it with `apt-get install -y chromium chromium-driver` "
-                        + "(needs " + CHROMIUM + " and " + CHROMEDRIVER + ")");
-        profile = Files.createTempDirectory("qc-review-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = new HeadlessChromium();
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
