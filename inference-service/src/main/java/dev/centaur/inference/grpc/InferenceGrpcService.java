@@ -1,5 +1,6 @@
 package dev.centaur.inference.grpc;
 
+import dev.centaur.guard.Roles;
 import dev.centaur.inference.batching.BatchAggregator;
 import dev.centaur.inference.config.InferenceConfig;
 import dev.centaur.inference.model.ItemText;
@@ -38,13 +39,16 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * gRPC adapter of centaur.inference.v1.InferenceService: validate, map, call the service, map back.
- * StreamObserver style (not Mutiny) because PredictStream needs gRPC's manual flow control.
+ * StreamObserver style (not Mutiny) because PredictStream needs gRPC's manual flow control. Every
+ * method names its roles (DESIGN.md, Roles; GrpcSecurityAnnotationsTest fails otherwise): router
+ * (service) and admins predict and manage models; nobody else calls inference.
  */
 @GrpcService
 public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceImplBase {
@@ -75,6 +79,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void train(TrainRequest request, StreamObserver<TrainResponse> response) {
         answer(response, () -> TrainResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(training.train(validator.train(request))))
@@ -83,13 +88,20 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public void predict(PredictRequest request, StreamObserver<PredictResponse> response) {
         long deadline = callerDeadlineNanos();
         answer(response, () -> predict(request, deadline));
     }
 
-    /** Not @Blocking: each message is predicted on a worker thread by {@link PredictStreamCall}. */
+    /**
+     * Each message is predicted on a worker thread by {@link PredictStreamCall}. @Blocking only so
+     * that the call starts on a worker: Quarkus checks @RolesAllowed of a StreamObserver-style method
+     * synchronously, and resolving a token may wait for router, which the event loop must not.
+     */
     @Override
+    @Blocking
+    @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     public StreamObserver<PredictStreamRequest> predictStream(StreamObserver<PredictStreamResponse> response) {
         long deadline = callerDeadlineNanos();
         return new PredictStreamCall((ServerCallStreamObserver<PredictStreamResponse>) response, streamWindow,
@@ -101,6 +113,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> response) {
         answer(response, () -> {
             ListModelsResponse.Builder models = ListModelsResponse.newBuilder();
@@ -113,6 +126,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void activate(ActivateRequest request, StreamObserver<ActivateResponse> response) {
         answer(response, () -> ActivateResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(activation.activate(validator.requiredVersionId(request.getVersionId()))))
@@ -121,6 +135,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void rollback(RollbackRequest request, StreamObserver<RollbackResponse> response) {
         answer(response, () -> RollbackResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(activation.rollback(validator.modelName(request.getModelName()))))
@@ -129,6 +144,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void fineTune(FineTuneRequest request, StreamObserver<FineTuneResponse> response) {
         answer(response, () -> {
             FineTuneJobStore.Submitted submitted = fineTunes.submit(validator.fineTune(request));
@@ -141,6 +157,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void getJob(GetJobRequest request, StreamObserver<GetJobResponse> response) {
         answer(response, () -> GetJobResponse.newBuilder()
                 .setJob(ProtoMapper.job(fineTunes.get(validator.jobId(request.getJobId()))))
@@ -149,6 +166,7 @@ public class InferenceGrpcService extends InferenceServiceGrpc.InferenceServiceI
 
     @Override
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     public void registerModel(RegisterModelRequest request, StreamObserver<RegisterModelResponse> response) {
         answer(response, () -> RegisterModelResponse.newBuilder()
                 .setModel(ProtoMapper.modelVersion(registration.register(registerValidator.registerModel(request))))
