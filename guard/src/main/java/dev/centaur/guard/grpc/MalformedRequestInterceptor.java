@@ -8,6 +8,8 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import com.google.protobuf.Message;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the client sent none that parsed, and this interceptor answers it before the method runs.
  * A stream (client or bidirectional) whose later messages fail to parse cannot be told apart this
  * way: those messages are dropped.
+ *
+ * <p>A request with a NUL character (U+0000) in any text field is refused here too, naming the
+ * field: PostgreSQL's text cannot hold it, so it would otherwise fail deep in a write as INTERNAL.
  */
 public final class MalformedRequestInterceptor implements ServerInterceptor {
 
@@ -42,11 +47,26 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
             @Override
             public void onMessage(Q message) {
                 received.set(true);
+                if (refused.get()) {
+                    return;
+                }
+                Optional<String> nul = message instanceof Message proto ? TextFields.firstWithNul(proto) : Optional.empty();
+                if (nul.isPresent()) {
+                    refused.set(true);
+                    if (!closed.getAndSet(true)) {
+                        call.close(Status.INVALID_ARGUMENT.withDescription(nul.get() + " contains a NUL character"
+                                + " (U+0000), which text may not hold"), new Metadata());
+                    }
+                    return;
+                }
                 super.onMessage(message);
             }
 
             @Override
             public void onHalfClose() {
+                if (refused.get()) {
+                    return;
+                }
                 if (!received.get()) {
                     if (closed.get()) {
                         return; // already answered (for example UNAUTHENTICATED): nothing to add

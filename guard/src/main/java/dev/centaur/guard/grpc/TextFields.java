@@ -1,0 +1,51 @@
+package dev.centaur.guard.grpc;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Walks a protobuf message's text fields, nested and repeated ones too. */
+final class TextFields {
+
+    private TextFields() {
+    }
+
+    /** The path of the first text field holding U+0000, e.g. {@code items[3].text}. */
+    static Optional<String> firstWithNul(Message message) {
+        return firstWithNul(message, "");
+    }
+
+    private static Optional<String> firstWithNul(Message message, String prefix) {
+        for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
+            FieldDescriptor field = entry.getKey();
+            String path = prefix + field.getName();
+            if (field.isRepeated()) {
+                List<?> values = (List<?>) entry.getValue();
+                for (int i = 0; i < values.size(); i++) {
+                    Optional<String> found = check(field, values.get(i), path + "[" + i + "]");
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else {
+                Optional<String> found = check(field, entry.getValue(), path);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> check(FieldDescriptor field, Object value, String path) {
+        if (field.getJavaType() == FieldDescriptor.JavaType.STRING && ((String) value).indexOf('\u0000') >= 0) {
+            return Optional.of(path);
+        }
+        if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && value instanceof Message nested) {
+            return firstWithNul(nested, path + ".");
+        }
+        return Optional.empty();
+    }
+}

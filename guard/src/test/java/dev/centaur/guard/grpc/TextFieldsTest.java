@@ -1,0 +1,35 @@
+package dev.centaur.guard.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Field;
+import com.google.protobuf.Type;
+import io.grpc.Status;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TextFieldsTest {
+
+    @Test
+    void findsANulInANestedRepeatedTextFieldAndNamesItsPath() {
+        Type clean = Type.newBuilder().setName("ok").addFields(Field.newBuilder().setName("a")).build();
+        assertEquals(Optional.empty(), TextFields.firstWithNul(clean));
+        Type dirty = clean.toBuilder().addFields(Field.newBuilder().setName("b\u0000c")).build();
+        assertEquals(Optional.of("fields[1].name"), TextFields.firstWithNul(dirty));
+        assertEquals(Optional.of("name"), TextFields.firstWithNul(Type.newBuilder().setName("\u0000").build()));
+    }
+
+    @Test
+    void longDescriptionsAreCutShortSayingHowLongTheyWere() {
+        Status shortOne = Status.INVALID_ARGUMENT.withDescription("project_id is empty");
+        assertEquals(shortOne, DescriptionLimitInterceptor.limit(shortOne));
+        String quoted = "project_id \"" + "x".repeat(1 << 20) + "\" is too long";
+        Status longOne = DescriptionLimitInterceptor.limit(Status.INVALID_ARGUMENT.withDescription(quoted));
+        assertEquals(Status.Code.INVALID_ARGUMENT, longOne.getCode());
+        assertTrue(longOne.getDescription().startsWith("project_id \"xxx"), longOne.getDescription());
+        assertTrue(longOne.getDescription().length() < DescriptionLimitInterceptor.MAX_DESCRIPTION_CHARS + 50);
+        assertTrue(longOne.getDescription().endsWith("(" + quoted.length() + " characters in all)"),
+                longOne.getDescription());
+    }
+}
