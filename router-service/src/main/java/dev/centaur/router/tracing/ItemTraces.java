@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,14 +60,33 @@ public class ItemTraces {
     @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
     boolean sdkDisabled;
 
+    /** Marks the spans this class makes current, so {@link #currentSpanContext()} knows them. */
+    private static final ContextKey<Span> OWN_SPAN = ContextKey.named("centaur.item-traces.span");
+
     /** The W3C traceparent of the current span, to store with an item; null when nothing is traced. */
     public static String currentTraceParent() {
-        if (!Span.current().getSpanContext().isValid()) {
+        SpanContext current = currentSpanContext();
+        if (!current.isValid()) {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(Span.wrap(current)), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * The span the work at hand belongs to: a span of this class (a batch, an item's step) when one
+     * is current; else, inside a gRPC call, that call's server span ({@link GrpcServerSpan}), which
+     * {@code Span.current()} is not always in a {@code @Blocking} method; else the current span.
+     */
+    static SpanContext currentSpanContext() {
+        Context context = Context.current();
+        Span span = Span.fromContext(context);
+        if (span.getSpanContext().isValid() && context.get(OWN_SPAN) == span) {
+            return span.getSpanContext();
+        }
+        SpanContext call = GrpcServerSpan.current();
+        return call.isValid() ? call : span.getSpanContext();
     }
 
     /** The span context a stored traceparent names; invalid when there is none or it does not parse. */
@@ -128,7 +148,7 @@ public class ItemTraces {
                 .setAttribute(ITEM_ID, itemId);
         attributes.forEach(builder::setAttribute);
         if (stored.isValid()) {
-            SpanContext current = Span.current().getSpanContext();
+            SpanContext current = currentSpanContext();
             builder.setParent(Context.root().with(Span.wrap(stored)));
             if (current.isValid() && !current.getTraceId().equals(stored.getTraceId())) {
                 builder.addLink(current);
@@ -138,7 +158,7 @@ public class ItemTraces {
     }
 
     private static <T> T run(Span span, Supplier<T> work) {
-        try (Scope scope = span.makeCurrent()) {
+        try (Scope scope = Context.current().with(span).with(OWN_SPAN, span).makeCurrent()) {
             return work.get();
         } catch (RuntimeException e) {
             span.recordException(e);
