@@ -5,31 +5,54 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 
 /**
- * Whether anything was written to the PostgreSQL cluster between two points: a transaction that
- * writes (inserts, updates, deletes, row locks) is given a transaction id, a read-only one is not,
- * so an unchanged next-xid means no service wrote anything, in any table. The services must be
- * idle for this to say something (no workload runs beside the bad-input suite).
+ * Whether any row of the services' schemas was inserted, updated or deleted between two points:
+ * one query takes each table's row count and the newest row version (PostgreSQL's {@code xmin},
+ * which every insert and update sets). Row locks and rolled-back work leave it unchanged, as they
+ * leave the data. The services must be otherwise idle for a difference to mean something.
  */
 final class DatabaseWrites implements AutoCloseable {
 
     private final Connection connection;
+    private final String fingerprintQuery;
 
-    DatabaseWrites(String jdbcUrl, String user, String password) throws SQLException {
+    DatabaseWrites(String jdbcUrl, String user, String password, List<String> schemas) throws SQLException {
         this.connection = DriverManager.getConnection(jdbcUrl, user, password);
         this.connection.setAutoCommit(true);
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                     + " WHERE table_type = 'BASE TABLE' AND table_schema IN ('" + String.join("','", schemas) + "')"
+                     + " AND table_name <> 'flyway_schema_history' ORDER BY 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.isEmpty()) {
+            throw new IllegalStateException("no tables in the schemas " + schemas + ": have the services migrated?");
+        }
+        StringJoiner query = new StringJoiner(" UNION ALL ");
+        for (String table : tables) {
+            query.add("SELECT '" + table + "' || ':' || count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM " + table);
+        }
+        this.fingerprintQuery = query.toString();
     }
 
-    /** The next transaction id the cluster will hand out. */
-    long nextTransactionId() {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")) {
-            rs.next();
-            return Long.parseLong(rs.getString(1));
+    /** Each table's row count and newest row version, as one string. */
+    String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(fingerprintQuery)) {
+            while (rs.next()) {
+                text.append(rs.getString(1)).append(' ');
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the transaction counter: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the tables: " + e.getMessage(), e);
         }
+        return text.toString();
     }
 
     @Override
