@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MalformedRequestInterceptor implements ServerInterceptor {
 
+    /** How much of a bad value a refusal quotes. */
+    private static final int QUOTED_CHARS = 80;
+
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
             ServerCallHandler<Q, R> next) {
@@ -50,12 +53,14 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
                 if (refused.get()) {
                     return;
                 }
-                Optional<String> nul = message instanceof Message proto ? TextFields.firstWithNul(proto) : Optional.empty();
+                Optional<TextFields.NulField> nul = message instanceof Message proto
+                        ? TextFields.firstWithNul(proto) : Optional.empty();
                 if (nul.isPresent()) {
                     refused.set(true);
                     if (!closed.getAndSet(true)) {
-                        call.close(Status.INVALID_ARGUMENT.withDescription(nul.get() + " contains a NUL character"
-                                + " (U+0000), which text may not hold"), new Metadata());
+                        call.close(Status.INVALID_ARGUMENT.withDescription(nul.get().path() + " \""
+                                + abbreviate(nul.get().value()) + "\" contains a NUL character (U+0000), which text"
+                                + " may not hold"), new Metadata());
                     }
                     return;
                 }
@@ -88,6 +93,12 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
                 }
             }
         };
+    }
+
+    /** A value short enough to quote in a refusal. */
+    static String abbreviate(String value) {
+        return value.length() <= QUOTED_CHARS ? value : value.substring(0, QUOTED_CHARS) + "... (" + value.length()
+                + " characters)";
     }
 
     /** The request message's type name, e.g. {@code SubmitItemsRequest}. */

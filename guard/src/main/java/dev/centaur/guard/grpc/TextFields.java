@@ -12,25 +12,29 @@ final class TextFields {
     private TextFields() {
     }
 
-    /** The path of the first text field holding U+0000, e.g. {@code items[3].text}. */
-    static Optional<String> firstWithNul(Message message) {
+    /** A text field holding U+0000: its path, e.g. {@code items[3].text}, and its value. */
+    record NulField(String path, String value) {
+    }
+
+    /** The first text field holding U+0000. */
+    static Optional<NulField> firstWithNul(Message message) {
         return firstWithNul(message, "");
     }
 
-    private static Optional<String> firstWithNul(Message message, String prefix) {
+    private static Optional<NulField> firstWithNul(Message message, String prefix) {
         for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
             String path = prefix + field.getName();
             if (field.isRepeated()) {
                 List<?> values = (List<?>) entry.getValue();
                 for (int i = 0; i < values.size(); i++) {
-                    Optional<String> found = check(field, values.get(i), path + "[" + i + "]");
+                    Optional<NulField> found = check(field, values.get(i), path + "[" + i + "]");
                     if (found.isPresent()) {
                         return found;
                     }
                 }
             } else {
-                Optional<String> found = check(field, entry.getValue(), path);
+                Optional<NulField> found = check(field, entry.getValue(), path);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -39,9 +43,9 @@ final class TextFields {
         return Optional.empty();
     }
 
-    private static Optional<String> check(FieldDescriptor field, Object value, String path) {
+    private static Optional<NulField> check(FieldDescriptor field, Object value, String path) {
         if (field.getJavaType() == FieldDescriptor.JavaType.STRING && ((String) value).indexOf('\u0000') >= 0) {
-            return Optional.of(path);
+            return Optional.of(new NulField(path, (String) value));
         }
         if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && value instanceof Message nested) {
             return firstWithNul(nested, path + ".");

@@ -16,8 +16,8 @@ class TextFieldsTest {
         Type clean = Type.newBuilder().setName("ok").addFields(Field.newBuilder().setName("a")).build();
         assertEquals(Optional.empty(), TextFields.firstWithNul(clean));
         Type dirty = clean.toBuilder().addFields(Field.newBuilder().setName("b\u0000c")).build();
-        assertEquals(Optional.of("fields[1].name"), TextFields.firstWithNul(dirty));
-        assertEquals(Optional.of("name"), TextFields.firstWithNul(Type.newBuilder().setName("\u0000").build()));
+        assertEquals(Optional.of(new TextFields.NulField("fields[1].name", "b\u0000c")), TextFields.firstWithNul(dirty));
+        assertEquals("name", TextFields.firstWithNul(Type.newBuilder().setName("\u0000").build()).orElseThrow().path());
     }
 
     @Test
