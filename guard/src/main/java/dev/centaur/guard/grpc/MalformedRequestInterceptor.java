@@ -95,10 +95,11 @@ public final class MalformedRequestInterceptor implements ServerInterceptor {
         };
     }
 
-    /** A value short enough to quote in a refusal. */
+    /** A value short enough to quote in a refusal, its NULs shown as {@code \0} (a raw one does not survive the trailer). */
     static String abbreviate(String value) {
-        return value.length() <= QUOTED_CHARS ? value : value.substring(0, QUOTED_CHARS) + "... (" + value.length()
+        String shown = value.length() <= QUOTED_CHARS ? value : value.substring(0, QUOTED_CHARS) + "... (" + value.length()
                 + " characters)";
+        return shown.replace("\0", "\\0");
     }
 
     /** The request message's type name, e.g. {@code SubmitItemsRequest}. */

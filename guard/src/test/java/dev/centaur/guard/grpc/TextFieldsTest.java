@@ -21,6 +21,12 @@ class TextFieldsTest {
     }
 
     @Test
+    void aQuotedValueShowsItsNulAsBackslashZero() {
+        assertEquals("admin\\0", MalformedRequestInterceptor.abbreviate("admin\u0000"));
+        assertTrue(MalformedRequestInterceptor.abbreviate("x".repeat(500)).endsWith("... (500 characters)"));
+    }
+
+    @Test
     void longDescriptionsAreCutShortSayingHowLongTheyWere() {
         Status shortOne = Status.INVALID_ARGUMENT.withDescription("project_id is empty");
         assertEquals(shortOne, DescriptionLimitInterceptor.limit(shortOne));
