@@ -12,7 +12,7 @@ final class TextFields {
     private TextFields() {
     }
 
-    /** A text field holding U+0000: its path, e.g. {@code items[3].text}, and its value. */
+    /** A text field holding U+0000: its path, e.g. {@code items[3].text} or {@code metadata["k"]}, and its value. */
     record NulField(String path, String value) {
     }
 
@@ -25,7 +25,20 @@ final class TextFields {
         for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
             FieldDescriptor field = entry.getKey();
             String path = prefix + field.getName();
-            if (field.isRepeated()) {
+            if (field.isMapField()) {
+                for (Object item : (List<?>) entry.getValue()) {
+                    Message mapEntry = (Message) item;
+                    FieldDescriptor keyField = field.getMessageType().findFieldByName("key");
+                    FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
+                    Object key = mapEntry.getField(keyField);
+                    String keyText = key instanceof String text ? "\"" + text + "\"" : String.valueOf(key);
+                    Optional<NulField> found = check(keyField, key, path + "[" + keyText + "] (key)")
+                            .or(() -> check(valueField, mapEntry.getField(valueField), path + "[" + keyText + "]"));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            } else if (field.isRepeated()) {
                 List<?> values = (List<?>) entry.getValue();
                 for (int i = 0; i < values.size(); i++) {
                     Optional<NulField> found = check(field, values.get(i), path + "[" + i + "]");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Field;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import com.google.protobuf.Type;
 import io.grpc.Status;
 import java.util.Optional;
@@ -18,6 +20,13 @@ class TextFieldsTest {
         Type dirty = clean.toBuilder().addFields(Field.newBuilder().setName("b\u0000c")).build();
         assertEquals(Optional.of(new TextFields.NulField("fields[1].name", "b\u0000c")), TextFields.firstWithNul(dirty));
         assertEquals("name", TextFields.firstWithNul(Type.newBuilder().setName("\u0000").build()).orElseThrow().path());
+    }
+
+    @Test
+    void aMapValueIsNamedByItsKey() {
+        Struct struct = Struct.newBuilder().putFields("k", Value.newBuilder().setStringValue("v\u0000").build()).build();
+        assertEquals(Optional.of(new TextFields.NulField("fields[\"k\"].string_value", "v\u0000")),
+                TextFields.firstWithNul(struct));
     }
 
     @Test
